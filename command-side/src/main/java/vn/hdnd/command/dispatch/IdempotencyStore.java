@@ -1,0 +1,51 @@
+package vn.hdnd.command.dispatch;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The first answer to each {@code Idempotency-Key}, per user. Written in the same transaction as the command's
+ * events, so either both are stored or neither is.
+ */
+@Component
+class IdempotencyStore {
+    record Stored(String fingerprint, int status, CommandResult result) {
+    }
+
+    private final JdbcClient jdbc;
+
+    IdempotencyStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Stored> find(String actor, String key) {
+        return jdbc.sql("""
+                        SELECT fingerprint, status, result_id, version, position
+                          FROM idempotency_record WHERE actor = :actor AND idempotency_key = :key""")
+                .param("actor", actor)
+                .param("key", key)
+                .query((rs, n) -> new Stored(rs.getString("fingerprint"), rs.getInt("status"),
+                        new CommandResult(rs.getString("result_id"), rs.getLong("version"), rs.getLong("position"))))
+                .optional();
+    }
+
+    /** Fails with a duplicate key if a concurrent request with the same key won the race; the caller retries. */
+    void save(String actor, String key, String fingerprint, int status, CommandResult result) {
+        jdbc.sql("""
+                        INSERT INTO idempotency_record
+                            (actor, idempotency_key, fingerprint, status, result_id, version, position, recorded_at)
+                        VALUES (:actor, :key, :fingerprint, :status, :id, :version, :position, :at)""")
+                .param("actor", actor)
+                .param("key", key)
+                .param("fingerprint", fingerprint)
+                .param("status", status)
+                .param("id", result.id())
+                .param("version", result.version())
+                .param("position", result.position())
+                .param("at", java.sql.Timestamp.from(Instant.now()))
+                .update();
+    }
+}

@@ -1,0 +1,98 @@
+package vn.hdnd.query.projection;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Where each projection stands in the event log. Positions are read from the shared token table, so the answer is
+ * the same on every query node, whichever node holds a segment.
+ */
+@Component
+public class ProjectionStatus {
+    private final EventProcessingConfiguration processing;
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
+
+    ProjectionStatus(EventProcessingConfiguration processing, JdbcClient jdbc, Serializer serializer) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    public record Projection(String name, boolean running, boolean error, boolean replaying, int segments,
+                             int segmentsClaimedHere, Long position, long head, Long lag) {
+    }
+
+    public Map<String, StreamingEventProcessor> processors() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(e -> e.getValue() instanceof StreamingEventProcessor)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        e -> (StreamingEventProcessor) e.getValue(), (a, b) -> a, java.util.TreeMap::new));
+    }
+
+    /** The global position of the newest event in the log (0 when empty). */
+    public long head() {
+        Long head = jdbc.sql("SELECT MAX(global_index) FROM domain_event_entry").query(Long.class).single();
+        return head == null ? 0 : head;
+    }
+
+    /** True when every segment of every projection has processed the event at {@code position}. */
+    public boolean reached(long position) {
+        return processors().keySet().stream().allMatch(name -> tokens(name).stream().allMatch(t -> covers(t, position))
+                && !tokens(name).isEmpty());
+    }
+
+    public List<Projection> describe() {
+        long head = head();
+        return processors().entrySet().stream().map(e -> {
+            StreamingEventProcessor p = e.getValue();
+            List<TrackingToken> tokens = tokens(e.getKey());
+            // The slowest segment decides how far the projection as a whole has got.
+            Long position = tokens.isEmpty() || tokens.contains(null) ? null : tokens.stream()
+                    .map(ProjectionStatus::position).mapToLong(o -> o.orElse(-1)).min().orElse(-1);
+            Map<Integer, EventTrackerStatus> here = p.processingStatus();
+            return new Projection(e.getKey(), p.isRunning(), p.isError(),
+                    here.values().stream().anyMatch(EventTrackerStatus::isReplaying), tokens.size(), here.size(),
+                    position, head, position == null ? null : Math.max(0, head - position));
+        }).toList();
+    }
+
+    private List<TrackingToken> tokens(String processor) {
+        return jdbc.sql("SELECT token, token_type FROM token_entry WHERE processor_name = :name")
+                .param("name", processor)
+                .query((rs, n) -> {
+                    byte[] token = rs.getBytes("token");
+                    String type = rs.getString("token_type");
+                    return token == null || type == null ? null : serializer.<byte[], TrackingToken>deserialize(
+                            new SimpleSerializedObject<>(token, byte[].class, type, null));
+                })
+                .list();
+    }
+
+    private static OptionalLong position(TrackingToken token) {
+        return token == null ? OptionalLong.empty() : token.position();
+    }
+
+    private static boolean covers(TrackingToken token, long position) {
+        if (token == null) {
+            return false;
+        }
+        TrackingToken inner = WrappedToken.unwrapLowerBound(token);
+        if (inner instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        return inner != null && inner.position().orElse(-1) >= position;
+    }
+}

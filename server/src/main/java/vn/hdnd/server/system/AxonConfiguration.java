@@ -1,0 +1,136 @@
+package vn.hdnd.server.system;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import vn.hdnd.events.EventMetadata;
+
+import java.sql.SQLException;
+
+/**
+ * Axon without Axon Server: the JDBC event store on the application's database (snake_case tables owned by Flyway),
+ * Jackson everywhere with a mapper of its own (so REST settings never change the stored format), duplicate keys as
+ * concurrency conflicts, and event handlers whose errors stop and retry instead of skipping an event.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /** The stored event format. Changing it changes history's bytes: add an event revision instead. */
+    static ObjectMapper storageMapper() {
+        return JsonMapper.builder()
+                .findAndAddModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    private static Serializer jackson() {
+        return JacksonSerializer.builder().objectMapper(storageMapper()).lenientDeserialization().build();
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("token_timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * PostgreSQL reports a duplicate (aggregate, sequence) as SQLState 23505 in a plain PSQLException, which Axon's
+     * default resolver misses (AxonFramework#1368). Seen as a duplicate, it becomes a ConcurrencyException and the
+     * command is retried.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        JdbcSQLErrorCodesResolver fallback = new JdbcSQLErrorCodesResolver();
+        return exception -> {
+            for (Throwable t = exception; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return fallback.isDuplicateKeyViolation(exception);
+        };
+    }
+
+    /** The correlation and trace ids (Axon's default, which a custom provider would otherwise replace). */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+
+    /** Actor, reason and command id travel from the command's metadata to every event it causes. */
+    @Bean
+    CorrelationDataProvider auditMetadata() {
+        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.REASON, EventMetadata.COMMAND_ID);
+    }
+
+    /**
+     * A failing projection handler must never skip an event: the error propagates, the processor's batch rolls back
+     * (tokens and rows share the transaction) and is retried with back-off, visible in the admin endpoint.
+     */
+    @Bean
+    ConfigurerModule neverSkipEvents() {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,137 @@
+package vn.hdnd.server.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import vn.hdnd.command.dispatch.CouncilScopes;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Anonymous users read the public projections, the dashboard and the ledger; commands need a CLERK whose scope covers
+ * the council (checked by the command dispatcher) or an ADMIN. There is no default user: users come from
+ * {@code council.security.users} (or the demo profile), or from a JWT issuer.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
+                            UserDetailsService users, PasswordEncoder encoder) throws Exception {
+        http.authenticationManager(passwordChecks(users, encoder))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/", "/index.html", "/assets/**", "/favicon.ico",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**",
+                                "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"council-record\"");
+                    writeProblem(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated",
+                            "sign in (HTTP Basic or a Bearer token) to issue commands");
+                }))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"council-record\"");
+                            writeProblem(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                    "Not authenticated", "sign in (HTTP Basic or a Bearer token) to issue commands");
+                        })
+                        .accessDeniedHandler((request, response, e) -> writeProblem(response, json,
+                                HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "your role does not allow this")));
+        if (properties.jwt().issuerUri() != null && !properties.jwt().issuerUri().isBlank()) {
+            String issuer = properties.jwt().issuerUri();
+            // Lazy: the issuer is contacted on the first bearer token, not at start-up.
+            http.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt
+                    .decoder(new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(issuer)))
+                    .jwtAuthenticationConverter(SecurityConfiguration::fromClaims)));
+        }
+        return http.build();
+    }
+
+    private static AbstractAuthenticationToken fromClaims(Jwt jwt) {
+        Collection<GrantedAuthority> authorities = new ArrayList<>();
+        Stream.ofNullable(jwt.getClaimAsStringList("roles")).flatMap(List::stream)
+                .forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        Stream.ofNullable(jwt.getClaimAsStringList("councils")).flatMap(List::stream)
+                .forEach(scope -> authorities.add(new SimpleGrantedAuthority(CouncilScopes.AUTHORITY_PREFIX + scope)));
+        String name = jwt.getClaimAsString("preferred_username");
+        return new JwtAuthenticationToken(jwt, authorities, name != null ? name : jwt.getSubject());
+    }
+
+    static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type,
+                             String title, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:hdnd:problem:" + type));
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Configured passwords stay as configured (no silent re-encoding), and checks are cached briefly. */
+    private static AuthenticationManager passwordChecks(UserDetailsService users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new CachingPasswordAuthentication(passwords, Clock.systemUTC()));
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties, ObjectProvider<DemoAccounts> demo) {
+        List<SecurityProperties.User> all = new ArrayList<>(properties.users());
+        demo.ifAvailable(accounts -> all.addAll(accounts.users()));
+        return new InMemoryUserDetailsManager(all.stream().map(SecurityConfiguration::toUserDetails).toList());
+    }
+
+    private static UserDetails toUserDetails(SecurityProperties.User user) {
+        if (user.password() == null || !user.password().startsWith("{")) {
+            throw new IllegalStateException("council.security.users: the password of " + user.username()
+                    + " must be an encoded value such as {bcrypt}…");
+        }
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        Stream.ofNullable(user.roles()).flatMap(List::stream)
+                .forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase())));
+        Stream.ofNullable(user.councils()).flatMap(List::stream)
+                .forEach(scope -> authorities.add(new SimpleGrantedAuthority(CouncilScopes.AUTHORITY_PREFIX + scope)));
+        return User.withUsername(user.username()).password(user.password()).authorities(authorities).build();
+    }
+}
