@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Where each projection stands in the event log. Positions are read from the shared token table, so the answer is
@@ -38,8 +40,8 @@ public class ProjectionStatus {
     public Map<String, StreamingEventProcessor> processors() {
         return processing.eventProcessors().entrySet().stream()
                 .filter(e -> e.getValue() instanceof StreamingEventProcessor)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                        e -> (StreamingEventProcessor) e.getValue(), (a, b) -> a, java.util.TreeMap::new));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> (StreamingEventProcessor) e.getValue(),
+                        (a, b) -> a, TreeMap::new));
     }
 
     /** The global position of the newest event in the log (0 when empty). */
@@ -50,17 +52,19 @@ public class ProjectionStatus {
 
     /** True when every segment of every projection has processed the event at {@code position}. */
     public boolean reached(long position) {
-        return processors().keySet().stream().allMatch(name -> tokens(name).stream().allMatch(t -> covers(t, position))
-                && !tokens(name).isEmpty());
+        return processors().entrySet().stream().allMatch(e -> {
+            Map<Integer, TrackingToken> tokens = tokens(e.getKey(), e.getValue());
+            return !tokens.isEmpty() && tokens.values().stream().allMatch(t -> covers(t, position));
+        });
     }
 
     public List<Projection> describe() {
         long head = head();
         return processors().entrySet().stream().map(e -> {
             StreamingEventProcessor p = e.getValue();
-            List<TrackingToken> tokens = tokens(e.getKey());
+            Map<Integer, TrackingToken> tokens = tokens(e.getKey(), p);
             // The slowest segment decides how far the projection as a whole has got.
-            Long position = tokens.isEmpty() || tokens.contains(null) ? null : tokens.stream()
+            Long position = tokens.isEmpty() || tokens.containsValue(null) ? null : tokens.values().stream()
                     .map(ProjectionStatus::position).mapToLong(o -> o.orElse(-1)).min().orElse(-1);
             Map<Integer, EventTrackerStatus> here = p.processingStatus();
             return new Projection(e.getKey(), p.isRunning(), p.isError(),
@@ -69,16 +73,28 @@ public class ProjectionStatus {
         }).toList();
     }
 
-    private List<TrackingToken> tokens(String processor) {
-        return jdbc.sql("SELECT token, token_type FROM token_entry WHERE processor_name = :name")
+    /**
+     * Each segment's token. A segment this node processes answers from memory: the stored token of a segment that
+     * only skipped events (none of them its own) is written a few seconds late, while the in-memory one is current.
+     * Other nodes' segments answer from the token table.
+     */
+    private Map<Integer, TrackingToken> tokens(String processor, StreamingEventProcessor here) {
+        Map<Integer, TrackingToken> tokens = new TreeMap<>();
+        jdbc.sql("SELECT segment, token, token_type FROM token_entry WHERE processor_name = :name")
                 .param("name", processor)
-                .query((rs, n) -> {
+                .query(rs -> {
                     byte[] token = rs.getBytes("token");
                     String type = rs.getString("token_type");
-                    return token == null || type == null ? null : serializer.<byte[], TrackingToken>deserialize(
-                            new SimpleSerializedObject<>(token, byte[].class, type, null));
-                })
-                .list();
+                    tokens.put(rs.getInt("segment"), token == null || type == null ? null
+                            : serializer.<byte[], TrackingToken>deserialize(
+                                    new SimpleSerializedObject<>(token, byte[].class, type, null)));
+                });
+        here.processingStatus().forEach((segment, status) -> {
+            if (!status.isErrorState() && status.getTrackingToken() != null) {
+                tokens.put(segment, status.getTrackingToken());
+            }
+        });
+        return tokens;
     }
 
     private static OptionalLong position(TrackingToken token) {

@@ -77,7 +77,7 @@ class DemoDataLoader {
     private long loadAll() throws Exception {
         URI base = URI.create("http://localhost:" + context.getWebServer().getPort());
         String auth = "Basic " + Base64.getEncoder().encodeToString(
-                ("admin:" + accounts.adminPassword()).getBytes(StandardCharsets.UTF_8));
+                (accounts.adminUsername() + ":" + accounts.adminPassword()).getBytes(StandardCharsets.UTF_8));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<List<CouncilPlan>> waves = HanoiDemoPlan.build();
         int total = waves.stream().mapToInt(List::size).sum();

@@ -16,6 +16,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -128,9 +129,16 @@ class AxonConfiguration {
      * (tokens and rows share the transaction) and is retried with back-off, visible in the admin endpoint.
      */
     @Bean
-    ConfigurerModule neverSkipEvents() {
-        return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors()
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    ConfigurerModule neverSkipEvents(@Value("${council.processors.max-claimed-segments:0}") int maxClaimedSegments) {
+        return configurer -> {
+            var processing = configurer.eventProcessing()
+                    .usingPooledStreamingEventProcessors()
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+            if (maxClaimedSegments > 0) {
+                // With several query nodes, each claims at most this many segments so that all of them work.
+                processing.registerPooledStreamingEventProcessorConfiguration(
+                        (config, builder) -> builder.maxClaimedSegments(maxClaimedSegments));
+            }
+        };
     }
 }

@@ -25,19 +25,23 @@ public class DemoAccounts {
         String clerk = randomPassword();
         String auditor = randomPassword();
         users = List.of(
-                new SecurityProperties.User("admin", "{noop}" + adminPassword, List.of("ADMIN"), List.of()),
-                new SecurityProperties.User("clerk", "{noop}" + clerk, List.of("CLERK"), List.of("vn-hn/**")),
-                new SecurityProperties.User("auditor", "{noop}" + auditor, List.of("AUDITOR"), List.of()));
+                new SecurityProperties.User("demo-admin", "{noop}" + adminPassword, List.of("ADMIN"), List.of()),
+                new SecurityProperties.User("demo-clerk", "{noop}" + clerk, List.of("CLERK"), List.of("vn-hn/**")),
+                new SecurityProperties.User("demo-auditor", "{noop}" + auditor, List.of("AUDITOR"), List.of()));
         log.info("""
 
                 Demo users (this start only):
-                  admin   / {}   (ADMIN)
-                  clerk   / {}   (CLERK for vn-hn/**)
-                  auditor / {}   (AUDITOR)""", adminPassword, clerk, auditor);
+                  demo-admin   / {}   (ADMIN)
+                  demo-clerk   / {}   (CLERK for vn-hn/**)
+                  demo-auditor / {}   (AUDITOR)""", adminPassword, clerk, auditor);
     }
 
     List<SecurityProperties.User> users() {
         return users;
+    }
+
+    public String adminUsername() {
+        return "demo-admin";
     }
 
     public String adminPassword() {

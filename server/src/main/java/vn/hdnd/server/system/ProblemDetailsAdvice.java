@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -72,6 +73,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Malformed request body",
                 detail == null ? "the body is not valid JSON" : cut > 0 ? detail.substring(0, cut) : detail);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Spring's own problems (405, 406, 415, type mismatches…) get a type of ours instead of about:blank. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof ErrorResponse response) {
+            body = response.getBody();
+        }
+        if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            String slug = status == HttpStatus.BAD_REQUEST ? "invalid-input"
+                    : status == null ? "error" : status.name().toLowerCase().replace('_', '-');
+            problem.setType(URI.create("urn:hdnd:problem:" + slug));
+            if (problem.getDetail() == null) {
+                problem.setDetail(status == null ? "error" : status.getReasonPhrase());
+            }
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
