@@ -43,6 +43,22 @@ class DemoDataLoader {
     private final WebServerApplicationContext context;
     private final CompletableFuture<Long> done = new CompletableFuture<>();
     private final AtomicLong lastPosition = new AtomicLong();
+    private final AtomicInteger councilsLoaded = new AtomicInteger();
+    private volatile int councilsTotal;
+    private volatile long startedNanos;
+    private volatile Double seconds;
+
+    /** Progress of the load, for {@code GET /api/v1/admin/demo}. */
+    record Status(String state, int councilsLoaded, int councilsTotal, Double seconds, long lastPosition) {
+    }
+
+    Status status() {
+        String state = !done.isDone() ? (startedNanos == 0 ? "WAITING" : "LOADING")
+                : done.isCompletedExceptionally() ? "FAILED" : "LOADED";
+        Double elapsed = seconds != null ? seconds
+                : startedNanos == 0 ? null : (System.nanoTime() - startedNanos) / 1e9;
+        return new Status(state, councilsLoaded.get(), councilsTotal, elapsed, lastPosition.get());
+    }
 
     DemoDataLoader(DemoAccounts accounts, ObjectMapper json, WebServerApplicationContext context) {
         this.accounts = accounts;
@@ -81,8 +97,10 @@ class DemoDataLoader {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<List<CouncilPlan>> waves = HanoiDemoPlan.build();
         int total = waves.stream().mapToInt(List::size).sum();
-        AtomicInteger loaded = new AtomicInteger();
+        councilsTotal = total;
+        AtomicInteger loaded = councilsLoaded;
         long started = System.nanoTime();
+        startedNanos = started;
         log.info("Demo data: loading {} councils of Hanoi 2021-2026 through the command API", total);
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_COUNCILS);
         try {
@@ -104,8 +122,8 @@ class DemoDataLoader {
         } finally {
             pool.shutdownNow();
         }
-        log.info("Demo data: loaded in {} s; the dashboard is at {}/", (System.nanoTime() - started) / 1_000_000_000,
-                base);
+        seconds = (System.nanoTime() - started) / 1e9;
+        log.info("Demo data: loaded in {} s; the dashboard is at {}/", Math.round(seconds), base);
         return lastPosition.get();
     }
 

@@ -51,6 +51,10 @@ class HanoiDemoDataTest {
         assertThat(communeOffices.path("CHAIR").path("fullTime").asInt()).isEqualTo(28);
         assertThat(communeOffices.path("VICE_CHAIR").path("fullTime").asInt()).isEqualTo(383);
 
+        JsonNode status = Api.at(port).as("admin", "admin-pw").get("/api/v1/admin/demo").json();
+        assertThat(status.path("state").asText()).isEqualTo("LOADED");
+        assertThat(status.path("councilsLoaded").asInt()).isEqualTo(435);
+
         // Before the election nobody was seated; the record knows the councils but no delegates.
         JsonNode before = Api.at(port).get("/api/v1/dashboard/summary?councilId=vn-hn&asOf=2021-05-01").json();
         assertThat(before.path("delegates").asInt()).isZero();

@@ -1,0 +1,296 @@
+package vn.hdnd.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The benchmark harness (issue 6). One run: a fresh PostgreSQL database, the server jar started against it, the raw
+ * INSERT baseline measured in the same run, then the scenarios over HTTP; results go to {@code results.json} and
+ * {@code results.md} with every throughput also given as a ratio to the baseline.
+ *
+ * <pre>java -jar bench/target/bench.jar [--smoke] [--clients 16] [--seconds 30] [--events 1000000] ...</pre>
+ */
+public final class Bench {
+
+    record Options(int clients, int seconds, int councils, long events, int longHistory, boolean hanoi,
+                   String pgUrl, String pgUser, String pgPassword, Path jar, Path out) {
+
+        static Options parse(String[] args) {
+            Map<String, String> a = new LinkedHashMap<>();
+            boolean smoke = false;
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--smoke")) {
+                    smoke = true;
+                } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                    a.put(args[i].substring(2), args[++i]);
+                } else {
+                    throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
+                }
+            }
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            return new Options(
+                    Integer.parseInt(a.getOrDefault("clients", smoke ? "2" : "16")),
+                    Integer.parseInt(a.getOrDefault("seconds", smoke ? "2" : "30")),
+                    Integer.parseInt(a.getOrDefault("councils", smoke ? "4" : "200")),
+                    Long.parseLong(a.getOrDefault("events", smoke ? "3000" : "1000000")),
+                    Integer.parseInt(a.getOrDefault("long-history", smoke ? "200" : "10000")),
+                    Boolean.parseBoolean(a.getOrDefault("hanoi", smoke ? "false" : "true")),
+                    a.getOrDefault("pg-url", env("COUNCIL_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres")),
+                    a.getOrDefault("pg-user", env("COUNCIL_TEST_PG_USER", "postgres")),
+                    a.getOrDefault("pg-password", env("COUNCIL_TEST_PG_PASSWORD", "")),
+                    Path.of(a.getOrDefault("jar", "server/target/council-record.jar")),
+                    Path.of(a.getOrDefault("out", "bench-results/" + stamp)));
+        }
+    }
+
+    static final String USAGE = """
+            usage: java -jar bench/target/bench.jar [--smoke] [--clients N] [--seconds S] [--councils C]
+                   [--events E] [--long-history H] [--hanoi true|false] [--pg-url jdbc:postgresql://host:5432/db]
+                   [--pg-user U] [--pg-password P] [--jar server/target/council-record.jar] [--out DIR]""";
+
+    private static final String LONG_COUNCIL = "vn-bench-long";
+
+    private final Options options;
+    private final Results results;
+
+    Bench(Options options) {
+        this.options = options;
+        this.results = new Results(options);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Path written = new Bench(options).run();
+        System.out.println("bench: results in " + written);
+    }
+
+    Path run() throws Exception {
+        Files.createDirectories(options.out());
+        // Run a copy: a build that replaces the jar under a running server breaks it.
+        Path jar = Files.copy(options.jar(), options.out().resolve("council-record.jar"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING).toAbsolutePath();
+        Database database = new Database(options.pgUrl(), options.pgUser(), options.pgPassword());
+        database.create();
+        try (ServerProcess server = ServerProcess.start(jar, database, options.out().resolve("server.log"),
+                List.of())) {
+            results.environment(database.serverVersion());
+            log("baseline: raw single-row INSERT transactions, %d clients, %d s", options.clients(), options.seconds());
+            Stats baseline = database.baseline(options.clients(), Duration.ofSeconds(options.seconds()));
+            results.baseline(baseline);
+
+            List<String> councils = createCouncils(server.http, "vn-bench", options.councils());
+            commandThroughputAndLag(server.http, councils);
+            contention(server.http);
+            rebuild(server.http, database);
+            asOf(server.http);
+            results.memory(server.peakHeapBytes(), server.peakRssBytes());
+        } finally {
+            database.drop();
+        }
+        if (options.hanoi()) {
+            hanoi(jar);
+        }
+        return results.write();
+    }
+
+    /** Councils with a term of 1,000 seats each, so that seats run out only after long runs. */
+    private List<String> createCouncils(Http http, String prefix, int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = prefix + "-" + i;
+            expect(http.post("/api/v1/councils", Map.of("id", id, "name", "HĐND " + id, "tier", "PROVINCE",
+                    "establishedOn", "2008-08-01")), 201);
+            expect(http.post("/api/v1/councils/" + id + "/terms",
+                    Map.of("term", "2021-2026", "seats", 1000, "startsOn", "2021-05-23")), 201);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** Scenario 1 (commands spread over many aggregates) with scenario 3 (projection lag) sampled alongside. */
+    private void commandThroughputAndLag(Http http, List<String> councils) throws Exception {
+        log("scenario 1: command mix over %d councils, %d clients, %d s", councils.size(), options.clients(),
+                options.seconds());
+        record Answered(String councilId, long position, long nanos) {
+        }
+        AtomicReference<Answered> latest = new AtomicReference<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Long> lags = new ArrayList<>();
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                Answered answered = latest.get();
+                if (answered != null) {
+                    try {
+                        if (http.get("/api/v1/councils/" + answered.councilId() + "?minPosition="
+                                + answered.position()).status() == 200) {
+                            lags.add(System.nanoTime() - answered.nanos());
+                        }
+                    } catch (Exception ignored) {
+                        // counted as a missing sample
+                    }
+                }
+                sleep(50);
+            }
+        }, "lag-sampler");
+        sampler.start();
+        Stats commands = LoadDriver.run("commands", options.clients(), Duration.ofSeconds(options.seconds()),
+                (client, i) -> {
+                    String council = councils.get((int) ((client * 7919L + i) % councils.size()));
+                    Http.Answer answer = i % 5 == 4
+                            ? http.post("/api/v1/councils/" + council + "/committees", Map.of(
+                                    "id", "k-" + client + "-" + i, "name", "Ban " + i, "formedOn", "2021-06-25"))
+                            : http.post("/api/v1/councils/" + council + "/delegates", Map.of(
+                                    "id", "d-" + client + "-" + i, "fullName", "Nguyễn Văn " + i,
+                                    "fullTime", false, "seatedOn", "2021-06-01"));
+                    if (answer.status() < 300) {
+                        latest.set(new Answered(council, answer.position(), System.nanoTime()));
+                    }
+                    return String.valueOf(answer.status());
+                });
+        running.set(false);
+        sampler.join();
+        results.scenario("1. command throughput (seat delegates, form committees over "
+                + councils.size() + " councils)", commands, true);
+        long[] lagNanos = lags.stream().mapToLong(Long::longValue).toArray();
+        results.scenario("3. projection lag under scenario 1 (command answer → visible with minPosition)",
+                Stats.of("lag", lagNanos, options.seconds(), 0, Map.of("samples", (long) lagNanos.length)), false);
+    }
+
+    /** Scenario 2: every client on two councils; conflicts must end in success after retry or a clean 409. */
+    private void contention(Http http) throws Exception {
+        List<String> hot = createCouncils(http, "vn-bench-hot", 2);
+        log("scenario 2: contention, %d clients on %d councils, %d s", options.clients(), hot.size(),
+                options.seconds());
+        Stats stats = LoadDriver.run("contention", options.clients(), Duration.ofSeconds(options.seconds()),
+                (client, i) -> String.valueOf(http.post("/api/v1/councils/" + hot.get((int) (i % 2)) + "/committees",
+                        Map.of("id", "h-" + client + "-" + i, "name", "Ban " + i, "formedOn", "2021-06-25"))
+                        .status()));
+        results.scenario("2. contention (" + options.clients() + " clients on 2 councils)", stats, true);
+    }
+
+    /** Scenario 4: a log of at least {@code events} events, then a full rebuild of the councils projection. */
+    private void rebuild(Http http, Database database) throws Exception {
+        long head = head(http);
+        long toAppend = Math.max(0, options.events() - head);
+        log("scenario 4: appending %,d synthetic council events (log head %,d), then rebuilding", toAppend, head);
+        database.appendSyntheticHistory(toAppend, options.longHistory(), LONG_COUNCIL);
+        awaitProjectionsCaughtUp(http, Duration.ofMinutes(30));
+        long events = head(http);
+        long start = System.nanoTime();
+        expect(http.post("/api/v1/admin/projections/councils/rebuild", Map.of()), 202);
+        long position;
+        do {
+            sleep(1000);
+            position = projection(http, "councils").path("position").asLong(-1);
+            log("rebuild: %,d of %,d events (%.0f%%)", position, events, 100.0 * Math.max(0, position) / events);
+        } while (position < events);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        results.rebuild(events, seconds);
+    }
+
+    /** Scenario 5: the state of an aggregate with a long history, as recorded at random past instants. */
+    private void asOf(Http http) throws Exception {
+        String path = "/api/v1/audit/aggregates/" + LONG_COUNCIL + "/state?validAt=2021-09-01&asOf=";
+        String now = Instant.now().toString();
+        if (http.get(path + now).status() != 200) {
+            results.note("5. as-of state: the audit state endpoint is not available in this build; not measured");
+            return;
+        }
+        log("scenario 5: as-of state of %s (%d events), %d clients", LONG_COUNCIL, options.longHistory(),
+                options.clients());
+        Stats stats = LoadDriver.run("as-of", options.clients(), Duration.ofSeconds(options.seconds()),
+                (client, i) -> String.valueOf(http.get(path + now).status()));
+        results.scenario("5. as-of state of an aggregate with " + options.longHistory() + " events", stats, false);
+    }
+
+    /** Scenario 6: the Hanoi 2021 data set through the API, on a fresh database and server. */
+    private void hanoi(Path jar) throws Exception {
+        Database database = new Database(options.pgUrl(), options.pgUser(), options.pgPassword());
+        database.create();
+        try (ServerProcess server = ServerProcess.start(jar, database, options.out().resolve("server-hanoi.log"),
+                List.of("--spring.profiles.active=demo"))) {
+            log("scenario 6: loading the Hanoi 2021 data set through the API");
+            JsonNode status;
+            do {
+                sleep(2000);
+                status = server.http.get("/api/v1/admin/demo").json();
+                log("hanoi: %s, %d of %d councils", status.path("state").asText(),
+                        status.path("councilsLoaded").asInt(), status.path("councilsTotal").asInt());
+            } while (status.path("state").asText().matches("WAITING|LOADING"));
+            results.hanoi(status.path("state").asText(), status.path("seconds").asDouble());
+        } finally {
+            database.drop();
+        }
+    }
+
+    private static long head(Http http) throws Exception {
+        return projection(http, "councils").path("head").asLong();
+    }
+
+    private static JsonNode projection(Http http, String name) throws Exception {
+        for (JsonNode p : http.get("/api/v1/admin/projections").json()) {
+            if (p.path("name").asText().equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no projection " + name);
+    }
+
+    private static void awaitProjectionsCaughtUp(Http http, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean caughtUp = true;
+            StringBuilder progress = new StringBuilder();
+            for (JsonNode p : http.get("/api/v1/admin/projections").json()) {
+                caughtUp &= p.path("lag").asLong(-1) == 0;
+                progress.append(p.path("name").asText()).append(" lag ").append(p.path("lag").asText()).append("; ");
+            }
+            if (caughtUp) {
+                return;
+            }
+            log("catching up: %s", progress);
+            sleep(2000);
+        }
+        throw new IllegalStateException("projections did not catch up in " + timeout);
+    }
+
+    private static void expect(Http.Answer answer, int status) {
+        if (answer.status() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + answer.status() + ": " + answer.body());
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("bench: " + format + "%n", args);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    static ObjectNode object() {
+        return Http.JSON.createObjectNode();
+    }
+}
