@@ -1,0 +1,40 @@
+package vn.hdnd.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps the harness working: a run with tiny numbers against the freshly built server jar on PostgreSQL. It checks
+ * that every scenario ran and wrote its figures, not how fast anything was.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void aSmokeRunWritesEveryScenario(@TempDir Path out) throws Exception {
+        Path jar = Path.of("../server/target/council-record.jar");
+        assertThat(jar).as("the server jar is built before the bench module").exists();
+        Path written = new Bench(Bench.Options.parse(new String[]{"--smoke", "--jar", jar.toString(),
+                "--out", out.toString()})).run();
+
+        JsonNode results = Http.JSON.readTree(written.toFile());
+        assertThat(results.path("environment").path("cores").asInt()).isPositive();
+        assertThat(results.path("environment").path("axon-messaging").asText()).isEqualTo("4.13.0");
+        JsonNode scenarios = results.path("scenarios");
+        assertThat(scenarios.findValuesAsText("name")).anyMatch(n -> n.startsWith("0. baseline"))
+                .anyMatch(n -> n.startsWith("1. command throughput")).anyMatch(n -> n.startsWith("2. contention"))
+                .anyMatch(n -> n.startsWith("3. projection lag")).anyMatch(n -> n.startsWith("4. projection rebuild"));
+        for (JsonNode scenario : scenarios) {
+            assertThat(scenario.path("errors").asLong()).as(scenario.toString()).isZero();
+        }
+        assertThat(scenarios.get(1).path("operations").asLong()).isPositive();
+        assertThat(scenarios.get(1).path("ratioToBaseline").isNumber()).isTrue();
+        assertThat(results.path("server").path("peakRssMiB").asLong()).isPositive();
+        assertThat(Files.readString(out.resolve("results.md"))).contains("| Scenario |");
+    }
+}
