@@ -3,7 +3,6 @@ package vn.hdnd.command.dispatch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.common.caching.Cache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -12,14 +11,11 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hdnd.command.RuleViolation;
 import vn.hdnd.events.EventMetadata;
@@ -31,7 +27,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -63,11 +58,9 @@ public class CommandDispatcher {
     private final IdempotencyStore idempotency;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-    private final Cache aggregateCache;
 
     CommandDispatcher(CommandGateway commands, TransactionTemplate transaction, IdempotencyStore idempotency,
-                      JdbcClient jdbc, ObjectMapper json, @Qualifier("aggregateCache") Cache aggregateCache) {
-        this.aggregateCache = aggregateCache;
+                      JdbcClient jdbc, ObjectMapper json) {
         this.commands = commands;
         this.transaction = transaction;
         this.idempotency = idempotency;
@@ -87,25 +80,23 @@ public class CommandDispatcher {
                     "you may not issue commands for council " + target.councilId());
         }
         String actor = request.user().getName();
-        String fingerprint = fingerprint(request, body);
+        String fingerprint = request.idempotencyKey() == null ? null : fingerprint(request, body);
         HttpStatus status = target.created() ? HttpStatus.CREATED : HttpStatus.OK;
         for (int attempt = 1; ; attempt++) {
             try {
                 Answer answer = transaction.execute(tx -> {
-                    AtomicBoolean handled = new AtomicBoolean();
-                    evictCachedAggregatesUnlessCommitted(handled);
                     if (request.idempotencyKey() != null) {
                         var stored = idempotency.find(actor, request.idempotencyKey());
                         if (stored.isPresent()) {
                             return replay(stored.get(), fingerprint);
                         }
+                        idempotency.claim(actor, request.idempotencyKey(), fingerprint);
                     }
                     commands.sendAndWait(GenericCommandMessage.asCommandMessage(command.apply(request.expectedVersion()))
                             .andMetaData(metadata(actor, reason, request.idempotencyKey())));
-                    handled.set(true);
                     CommandResult result = lastEvent(target.aggregateId(), target.resultId());
                     if (request.idempotencyKey() != null) {
-                        idempotency.save(actor, request.idempotencyKey(), fingerprint, status.value(), result);
+                        idempotency.complete(actor, request.idempotencyKey(), status.value(), result);
                     }
                     return new Answer(status, result);
                 });
@@ -137,23 +128,6 @@ public class CommandDispatcher {
     }
 
     private record Answer(HttpStatus status, CommandResult result) {
-    }
-
-    /**
-     * Axon's unit of work updates cached aggregates when it commits, which happens inside this transaction. If the
-     * transaction itself then fails (say, the idempotency record loses a race), the cache would be ahead of the log:
-     * forget every cached aggregate, so the next command replays from what was really stored. (When the command
-     * itself fails, Axon already evicts what it loaded.)
-     */
-    private void evictCachedAggregatesUnlessCommitted(AtomicBoolean handled) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (handled.get() && status != STATUS_COMMITTED) {
-                    aggregateCache.removeAll();
-                }
-            }
-        });
     }
 
     private static Answer replay(IdempotencyStore.Stored stored, String fingerprint) {

@@ -32,20 +32,34 @@ class IdempotencyStore {
                 .optional();
     }
 
-    /** Fails with a duplicate key if a concurrent request with the same key won the race; the caller retries. */
-    void save(String actor, String key, String fingerprint, int status, CommandResult result) {
+    /**
+     * Takes the key before the command runs. A concurrent request with the same key blocks on the primary key until
+     * this transaction ends, then fails with a duplicate key and, retried, finds the stored answer.
+     */
+    void claim(String actor, String key, String fingerprint) {
         jdbc.sql("""
                         INSERT INTO idempotency_record
                             (actor, idempotency_key, fingerprint, status, result_id, version, position, recorded_at)
-                        VALUES (:actor, :key, :fingerprint, :status, :id, :version, :position, :at)""")
+                        VALUES (:actor, :key, :fingerprint, 0, '', -1, -1, :at)""")
                 .param("actor", actor)
                 .param("key", key)
                 .param("fingerprint", fingerprint)
+                .param("at", java.sql.Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    /** Records the answer to a claimed key, in the command's transaction. */
+    void complete(String actor, String key, int status, CommandResult result) {
+        jdbc.sql("""
+                        UPDATE idempotency_record SET status = :status, result_id = :id, version = :version,
+                               position = :position
+                         WHERE actor = :actor AND idempotency_key = :key""")
                 .param("status", status)
                 .param("id", result.id())
                 .param("version", result.version())
                 .param("position", result.position())
-                .param("at", java.sql.Timestamp.from(Instant.now()))
+                .param("actor", actor)
+                .param("key", key)
                 .update();
     }
 }

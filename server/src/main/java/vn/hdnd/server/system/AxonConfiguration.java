@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -29,6 +27,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+
+import javax.sql.DataSource;
 import vn.hdnd.events.EventMetadata;
 
 import java.sql.SQLException;
@@ -110,12 +111,14 @@ class AxonConfiguration {
     }
 
     /**
-     * Aggregates stay in memory between commands instead of being replayed from the log each time. Safe with several
-     * command nodes: a stale entry makes the append conflict, Axon evicts it, and the dispatcher retries on fresh state.
+     * Axon's default wraps connections so that a unit of work commits its connection when it commits: that would
+     * commit a command's events before the dispatcher's transaction stores the idempotency record (or before the
+     * second aggregate of a two-aggregate command is written). Plain Spring-managed connections leave the commit to
+     * the one transaction that encloses the whole command, and to the processor's transaction per batch.
      */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean

@@ -118,6 +118,31 @@ class ApiConventionsTest {
     }
 
     @Test
+    void concurrentRequestsWithOneIdempotencyKeyAppendOnce() throws Exception {
+        Api keyed = admin.header("Idempotency-Key", "race-" + System.nanoTime());
+        Map<String, Object> body = Map.of("id", "vn-c1-ban-race", "name", "Ban Race", "formedOn", "2021-06-01");
+        long before = allEvents();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Api.Response>>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> keyed.post("/api/v1/councils/vn-c1/committees", body)));
+            }
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (var answer : answers) {
+                Api.Response response = answer.get();
+                assertThat(response.status()).as(response.toString()).isEqualTo(201);
+                distinct.add(response.text());
+            }
+            // Every answer is the first one, and the events and the key were stored together exactly once.
+            assertThat(distinct).hasSize(1);
+            assertThat(allEvents()).isEqualTo(before + 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aBrokenRuleAnswers409NamingTheRuleAndAppendsNothing() {
         long before = allEvents();
         Api.Response refused = admin.post("/api/v1/councils/vn-c1/offices", Map.of("delegateId", "nobody",
