@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Commands on a council. {@code expectedVersion} carries the client's {@code If-Match}; null means "any version".
+ * {@link EndMandate} is public: a dismissal adopted by a session's vote ends the delegate's mandate through it.
  */
-final class CouncilCommands {
+public final class CouncilCommands {
     private CouncilCommands() {
     }
 
@@ -33,8 +34,9 @@ final class CouncilCommands {
                         LocalDate seatedOn) {
     }
 
-    record EndMandate(@TargetAggregateIdentifier String councilId, @TargetAggregateVersion Long expectedVersion,
-                      String delegateId, MandateEndReason reason, LocalDate effectiveOn, String basis) {
+    public record EndMandate(@TargetAggregateIdentifier String councilId,
+                             @TargetAggregateVersion Long expectedVersion,
+                             String delegateId, MandateEndReason reason, LocalDate effectiveOn, String basis) {
     }
 
     record AssignOffice(@TargetAggregateIdentifier String councilId, @TargetAggregateVersion Long expectedVersion,

@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hdnd.query.council.CouncilQueries;
 import vn.hdnd.query.council.CouncilQueries.CouncilSummary;
+import vn.hdnd.query.oversight.OversightQueries;
+import vn.hdnd.query.oversight.OversightQueries.RecommendationCounts;
+import vn.hdnd.query.resolution.ResolutionQueries;
 import vn.hdnd.query.support.Dates;
 import vn.hdnd.query.support.NotFound;
 
@@ -23,9 +26,13 @@ import java.util.TreeMap;
 @Tag(name = "Dashboard")
 class DashboardController {
     private final CouncilQueries councils;
+    private final OversightQueries oversight;
+    private final ResolutionQueries resolutions;
 
-    DashboardController(CouncilQueries councils) {
+    DashboardController(CouncilQueries councils, OversightQueries oversight, ResolutionQueries resolutions) {
         this.councils = councils;
+        this.oversight = oversight;
+        this.resolutions = resolutions;
     }
 
     record Completeness(int complete, int total) {
@@ -39,7 +46,8 @@ class DashboardController {
 
     record Summary(String councilId, LocalDate asOf, Map<String, Integer> councils, int seats, int delegates,
                    int fullTimeDelegates, Map<String, Completeness> leadershipComplete,
-                   Map<String, Map<String, OfficeFigures>> offices, Map<String, TierDelegates> delegatesByTier) {
+                   Map<String, Map<String, OfficeFigures>> offices, Map<String, TierDelegates> delegatesByTier,
+                   int resolutionsAdopted, RecommendationCounts recommendations) {
     }
 
     @GetMapping("/summary")
@@ -75,6 +83,7 @@ class DashboardController {
         councils.officeCounts(councilId, date).forEach(o -> offices
                 .computeIfAbsent(o.tier(), t -> new TreeMap<>())
                 .put(o.office(), new OfficeFigures(o.holders(), o.fullTime())));
-        return new Summary(councilId, date, byTier, seats, delegates, fullTime, leadership, offices, delegatesByTier);
+        return new Summary(councilId, date, byTier, seats, delegates, fullTime, leadership, offices, delegatesByTier,
+                resolutions.adoptedInTree(councilId, date), oversight.counts(councilId, date));
     }
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
  *
  * @param path           the request path, e.g. {@code /api/v1/councils/vn-hn/delegates}
  * @param body           the JSON body: field name to a {@code String}, {@code Integer}, {@code Boolean} or {@code null}
+ *                       (the oversight and session requests also carry lists of those, and lists of such objects)
  * @param idempotencyKey the {@code Idempotency-Key}, e.g. {@code demo-hanoi-2021:vn-hn:delegate:d07}
  */
 public record DemoRequest(String path, Map<String, Object> body, String idempotencyKey) {

@@ -52,7 +52,9 @@ import java.util.function.IntUnaryOperator;
  * {@link #build()} answers waves: wave 0 holds the city, wave 1 the district-tier councils, wave 2 the commune-tier
  * councils. Every council of a wave may be loaded in parallel once the previous wave is done; the requests of one
  * council must be sent in order. Every request carries an {@code Idempotency-Key} of the form
- * {@code demo-hanoi-2021:<councilId>:<step>}, so running a loader twice appends nothing.
+ * {@code demo-hanoi-2021:<councilId>:<step>}, so running a loader twice appends nothing. The city's requests end with
+ * the article's oversight cases ({@link HanoiOversightDemo}) and the first sessions of the term with their resolutions
+ * ({@link HanoiSessionDemo}).
  */
 public final class HanoiDemoPlan {
 
@@ -313,6 +315,12 @@ public final class HanoiDemoPlan {
                     "fullTime", post.fullTime(), "effectiveOn", c.firstSession(),
                     "basis", "Nghị quyết bầu " + post.title() + " tại kỳ họp thứ nhất " + c.name() + c.khoa()
                             + ", nhiệm kỳ " + TERM));
+        }
+        if (c.id().equals(CITY_ID)) {
+            // The article's two oversight cases of the city council (see HanoiOversightDemo).
+            out.addAll(HanoiOversightDemo.requests());
+            // The first sessions of the term with their resolutions (see HanoiSessionDemo).
+            out.addAll(HanoiSessionDemo.requests());
         }
         return new CouncilPlan(c.id(), c.tier(), out);
     }

@@ -55,6 +55,35 @@ class HanoiDemoDataTest {
         assertThat(status.path("state").asText()).isEqualTo("LOADED");
         assertThat(status.path("councilsLoaded").asInt()).isEqualTo(435);
 
+        // The first sessions of the term: resolutions on the dashboard, found by a search typed without diacritics.
+        assertThat(summary.path("resolutionsAdopted").asInt()).isEqualTo(HanoiSessionDemo.RESOLUTIONS_ADOPTED);
+        JsonNode land = Api.at(port).get("/api/v1/resolutions?councilId=vn-hn&asOf=2021-12-31&q=nghi+quyet+dat+dai")
+                .json();
+        assertThat(land.get(0).path("id").asText()).isEqualTo(HanoiSessionDemo.LAND_RESOLUTION);
+        assertThat(land.get(0).path("title").asText()).contains("đất đai");
+        assertThat(Api.at(port).get("/api/v1/resolutions/" + HanoiSessionDemo.AMENDED + "?asOf=2021-12-31").json()
+                .path("status").asText()).isEqualTo("AMENDED");
+        assertThat(Api.at(port).get("/api/v1/resolutions/" + HanoiSessionDemo.REPEALED + "?asOf=2021-12-31").json()
+                .path("status").asText()).isEqualTo("REPEALED");
+        assertThat(Api.at(port).get("/api/v1/sessions?councilId=vn-hn").json()).hasSize(HanoiSessionDemo.SESSIONS);
+
+        // The article's two oversight cases; the land-use re-examination links to the original conclusion. At the end
+        // of 2021 HanoiOversightDemo leaves 6 recommendations open (2 overdue), 2 implemented, 1 not implemented.
+        JsonNode cases = Api.at(port).get("/api/v1/oversight-cases?councilId=vn-hn&asOf=2021-12-31").json();
+        assertThat(cases.findValuesAsText("id")).contains(HanoiOversightDemo.LAND_USE_CASE,
+                HanoiOversightDemo.LAND_USE_RE_EXAMINATION, HanoiOversightDemo.COVID_CASE);
+        JsonNode landUse = Api.at(port)
+                .get("/api/v1/oversight-cases/" + HanoiOversightDemo.LAND_USE_CASE + "?asOf=2021-12-31").json();
+        assertThat(landUse.path("reExaminedBy").get(0).asText()).isEqualTo(HanoiOversightDemo.LAND_USE_RE_EXAMINATION);
+        assertThat(Api.at(port).get("/api/v1/oversight-cases/" + HanoiOversightDemo.LAND_USE_RE_EXAMINATION
+                + "?asOf=2021-12-31").json().path("reExaminationOf").asText())
+                .isEqualTo(HanoiOversightDemo.LAND_USE_CASE);
+        JsonNode recommendations = summary.path("recommendations");
+        assertThat(recommendations.path("open").asInt()).isEqualTo(6);
+        assertThat(recommendations.path("overdue").asInt()).isEqualTo(2);
+        assertThat(recommendations.path("implemented").asInt()).isEqualTo(2);
+        assertThat(recommendations.path("notImplemented").asInt()).isEqualTo(1);
+
         // Before the election nobody was seated; the record knows the councils but no delegates.
         JsonNode before = Api.at(port).get("/api/v1/dashboard/summary?councilId=vn-hn&asOf=2021-05-01").json();
         assertThat(before.path("delegates").asInt()).isZero();

@@ -44,6 +44,10 @@ class HanoiDemoPlanTest {
         final List<String> committeeIds = new ArrayList<>();
         final Map<String, Map<String, Object>> delegates = new LinkedHashMap<>();
         final List<Map<String, Object>> offices = new ArrayList<>();
+        /** Oversight requests (the city only), in order. */
+        final List<DemoRequest> oversight = new ArrayList<>();
+        /** Session requests (the city only), in order. */
+        final List<DemoRequest> sessions = new ArrayList<>();
 
         long offices(String office) {
             return offices.stream().filter(o -> office.equals(o.get("office"))).count();
@@ -144,6 +148,14 @@ class HanoiDemoPlanTest {
                 assertThat((String) b.get("basis")).startsWith("Nghị quyết bầu ").contains(c.name)
                         .contains("kỳ họp thứ nhất");
                 c.offices.add(b);
+            } else if (r.path().equals(base + "/oversight-cases") || r.path().startsWith("/api/v1/oversight-cases/")) {
+                // Checked in theCityCarriesTheArticlesTwoOversightCases.
+                assertThat(stage).as("oversight after offices in %s", plan.councilId()).isEqualTo(4);
+                c.oversight.add(r);
+            } else if (r.path().equals(base + "/sessions") || r.path().startsWith("/api/v1/sessions/")) {
+                // Checked in theCityHoldsTheFirstSessionsOfTheTermWithResolutions.
+                assertThat(stage).as("sessions after offices in %s", plan.councilId()).isEqualTo(4);
+                c.sessions.add(r);
             } else {
                 throw new AssertionError("unexpected path " + r.path() + " in " + plan.councilId());
             }
@@ -377,11 +389,7 @@ class HanoiDemoPlanTest {
                     assertNfc(r.idempotencyKey());
                     r.body().forEach((field, value) -> {
                         assertNfc(field);
-                        if (value instanceof String s) {
-                            assertNfc(s);
-                        } else if (value != null) {
-                            assertThat(value).isInstanceOfAny(Integer.class, Boolean.class);
-                        }
+                        assertNfcValue(value);
                     });
                 }
             }
@@ -395,6 +403,22 @@ class HanoiDemoPlanTest {
         assertThat(Normalizer.isNormalized(s, Normalizer.Form.NFC)).as("NFC: %s", s).isTrue();
     }
 
+    /** A string, number, boolean or null, or (in the oversight requests) a list or an object of them. */
+    private static void assertNfcValue(Object value) {
+        if (value instanceof String s) {
+            assertNfc(s);
+        } else if (value instanceof List<?> list) {
+            list.forEach(HanoiDemoPlanTest::assertNfcValue);
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((field, v) -> {
+                assertNfc((String) field);
+                assertNfcValue(v);
+            });
+        } else if (value != null) {
+            assertThat(value).isInstanceOfAny(Integer.class, Boolean.class);
+        }
+    }
+
     @Test
     void namesAreVietnamese() {
         ParsedCouncil city = councils.get("vn-hn");
@@ -402,6 +426,168 @@ class HanoiDemoPlanTest {
                 assertThat((String) d.get("fullName")).matches("\\p{Lu}\\p{L}* \\p{Lu}\\p{L}*( \\p{Lu}\\p{L}*){1,2}"));
         assertThat(tier("COMMUNE")).allSatisfy(c ->
                 assertThat(c.name).matches("HĐND (xã|thị trấn) \\p{Lu}\\p{L}* \\p{Lu}\\p{L}*"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCityCarriesTheArticlesTwoOversightCases() {
+        assertThat(councils.values()).allSatisfy(c ->
+                assertThat(c.oversight.isEmpty()).as(c.id).isEqualTo(!c.id.equals("vn-hn")));
+        List<DemoRequest> requests = councils.get("vn-hn").oversight;
+        String landUse = HanoiOversightDemo.LAND_USE_CASE;
+        String reExamination = HanoiOversightDemo.LAND_USE_RE_EXAMINATION;
+        String covid = HanoiOversightDemo.COVID_CASE;
+
+        // Every case exists before anything is said about it; recommendations before their responses and closures.
+        Map<String, Set<String>> recommendations = new HashMap<>();
+        Map<String, Map<String, Object>> opened = new LinkedHashMap<>();
+        Set<String> statuses = new HashSet<>();
+        Set<String> outcomes = new HashSet<>();
+        for (DemoRequest r : requests) {
+            Map<String, Object> b = r.body();
+            if (r.path().equals("/api/v1/councils/vn-hn/oversight-cases")) {
+                assertThat(b.keySet()).contains("id", "title", "conductedBy", "subjects", "openedOn");
+                opened.put((String) b.get("id"), b);
+                continue;
+            }
+            String[] parts = r.path().substring("/api/v1/oversight-cases/".length()).split("/");
+            assertThat(opened).as("%s opened before %s", parts[0], r.path()).containsKey(parts[0]);
+            switch (parts[1]) {
+                case "findings" -> assertThat(b.keySet()).containsExactly("text", "recordedOn");
+                case "conclusion" -> {
+                    Set<String> ids = new HashSet<>();
+                    for (Map<String, Object> rec : (List<Map<String, Object>>) b.get("recommendations")) {
+                        assertThat(rec.keySet()).contains("id", "addressee", "action", "dueOn");
+                        assertThat(LocalDate.parse((String) rec.get("dueOn")))
+                                .isAfter(LocalDate.parse((String) b.get("issuedOn")));
+                        ids.add((String) rec.get("id"));
+                        ((List<String>) rec.getOrDefault("supersedes", List.of())).forEach(original -> {
+                            assertThat(recommendations.get(landUse)).contains(original);
+                            outcomes.add("SUPERSEDED");
+                        });
+                    }
+                    ((List<Map<String, Object>>) b.getOrDefault("closes", List.of()))
+                            .forEach(closure -> outcomes.add((String) closure.get("outcome")));
+                    assertThat(recommendations.put(parts[0], ids)).as("one conclusion of %s", parts[0]).isNull();
+                }
+                case "recommendations" -> {
+                    assertThat(recommendations.get(parts[0])).as(r.path()).contains(parts[2]);
+                    if (parts[3].equals("responses")) {
+                        statuses.add((String) b.get("status"));
+                    } else {
+                        assertThat(parts[3]).isEqualTo("closure");
+                        outcomes.add((String) b.get("outcome"));
+                    }
+                }
+                case "re-examinations" -> {
+                    assertThat(parts[0]).isEqualTo(landUse);
+                    assertThat(b.get("id")).isEqualTo(reExamination);
+                    assertThat(b.get("conductedBy")).isEqualTo("STANDING_COMMITTEE");
+                    assertThat(recommendations.get(landUse))
+                            .containsAll((List<String>) b.get("recommendationIds"));
+                    opened.put(reExamination, b);
+                }
+                default -> throw new AssertionError("unexpected path " + r.path());
+            }
+        }
+        assertThat(opened.keySet()).containsExactly(landUse, reExamination, covid);
+        assertThat((String) opened.get(landUse).get("title"))
+                .contains("dự án sử dụng đất chậm triển khai, vi phạm Luật Đất đai");
+        assertThat((String) opened.get(covid).get("title")).contains("COVID-19");
+        assertThat(opened.get(covid).get("conductedBy")).isEqualTo("STANDING_COMMITTEE");
+        // Recommendations in several states: responses of each kind, each outcome but withdrawal.
+        assertThat(statuses).contains("IN_PROGRESS", "PARTIALLY_IMPLEMENTED", "IMPLEMENTED");
+        assertThat(outcomes).contains("IMPLEMENTED", "NOT_IMPLEMENTED", "SUPERSEDED");
+    }
+
+    /**
+     * The city's sessions replayed by the rules of the record: sessions numbered once, attendance of seated delegates,
+     * every motion voted once within its convened session by delegates seated that day, outcomes by more than half of
+     * the 95, resolution numbers in order, and amendments only of resolutions adopted before.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCityHoldsTheFirstSessionsOfTheTermWithResolutions() {
+        assertThat(councils.values()).allSatisfy(c ->
+                assertThat(c.sessions.isEmpty()).as(c.id).isEqualTo(!c.id.equals("vn-hn")));
+        ParsedCouncil city = councils.get("vn-hn");
+        Set<Integer> numbers = new HashSet<>();
+        Set<String> scheduled = new HashSet<>();
+        Map<String, List<String>> present = new HashMap<>();
+        Set<String> adjourned = new HashSet<>();
+        Map<String, List<String>> changes = new HashMap<>();
+        Set<String> voted = new HashSet<>();
+        List<String> adopted = new ArrayList<>();
+        boolean ballots = false;
+        boolean rejectedWithMoreYesThanNo = false;
+        for (DemoRequest r : city.sessions) {
+            Map<String, Object> b = r.body();
+            if (r.path().equals("/api/v1/councils/vn-hn/sessions")) {
+                assertThat(b.keySet()).containsExactly("id", "number", "kind", "scheduledFor");
+                assertThat(numbers.add((Integer) b.get("number"))).isTrue();
+                assertThat((String) b.get("id")).matches(ID);
+                scheduled.add((String) b.get("id"));
+                continue;
+            }
+            String[] parts = r.path().substring("/api/v1/sessions/".length()).split("/");
+            String session = parts[0];
+            assertThat(scheduled).as("%s scheduled before %s", session, r.path()).contains(session);
+            assertThat(adjourned).as("nothing after %s adjourned", session).doesNotContain(session);
+            if (parts[1].equals("convene")) {
+                List<String> here = (List<String>) b.get("presentDelegateIds");
+                assertThat(city.delegates.keySet()).containsAll(here);
+                assertThat(new HashSet<>(here)).hasSameSizeAs(here);
+                assertThat(present.put(session, here)).isNull();
+            } else if (parts[1].equals("adjournment")) {
+                assertThat(present).containsKey(session);
+                adjourned.add(session);
+            } else if (parts.length == 2) {
+                assertThat(parts[1]).isEqualTo("motions");
+                assertThat(present).as("motion after convening").containsKey(session);
+                List<String> changed = new ArrayList<>((List<String>) b.getOrDefault("amends", List.of()));
+                changed.addAll((List<String>) b.getOrDefault("repeals", List.of()));
+                assertThat(adopted).as("%s changes only earlier resolutions", b.get("id")).containsAll(changed);
+                assertThat(changes.put(session + "/" + b.get("id"), changed)).isNull();
+            } else {
+                assertThat(parts[1] + "/" + parts[3]).isEqualTo("motions/vote");
+                String motion = session + "/" + parts[2];
+                assertThat(changes).as("%s tabled before its vote", motion).containsKey(motion);
+                assertThat(voted.add(motion)).as("%s voted once", motion).isTrue();
+                int yes;
+                int no;
+                int abstain;
+                if (b.containsKey("ballots")) {
+                    ballots = true;
+                    List<Map<String, Object>> cast = (List<Map<String, Object>>) b.get("ballots");
+                    assertThat(present.get(session)).containsAll(cast.stream().map(x -> (String) x.get("delegateId"))
+                            .toList());
+                    yes = (int) cast.stream().filter(x -> "YES".equals(x.get("choice"))).count();
+                    no = (int) cast.stream().filter(x -> "NO".equals(x.get("choice"))).count();
+                    abstain = cast.size() - yes - no;
+                } else {
+                    assertThat(b.keySet()).containsExactly("yes", "no", "abstain", "votedOn");
+                    yes = (Integer) b.get("yes");
+                    no = (Integer) b.get("no");
+                    abstain = (Integer) b.get("abstain");
+                }
+                assertThat(yes + no + abstain).isLessThanOrEqualTo(present.get(session).size());
+                // More than half of the 95 delegates seated on the vote date (LOLG 2015).
+                if (2 * yes > 95) {
+                    adopted.add("vn-hn-nq-2021-" + (adopted.size() + 1));
+                } else {
+                    rejectedWithMoreYesThanNo |= yes > no;
+                }
+            }
+        }
+        assertThat(numbers).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(adjourned).isEqualTo(present.keySet()).hasSize(HanoiSessionDemo.SESSIONS);
+        assertThat(voted).containsExactlyInAnyOrderElementsOf(changes.keySet());
+        assertThat(adopted).hasSize(HanoiSessionDemo.RESOLUTIONS_ADOPTED)
+                .contains(HanoiSessionDemo.AMENDED, HanoiSessionDemo.REPEALED, HanoiSessionDemo.LAND_RESOLUTION);
+        assertThat(changes.values().stream().flatMap(List::stream))
+                .containsExactlyInAnyOrder(HanoiSessionDemo.AMENDED, HanoiSessionDemo.REPEALED);
+        assertThat(ballots).as("one vote given as ballots").isTrue();
+        assertThat(rejectedWithMoreYesThanNo).as("a motion rejected by the total, not by the votes cast").isTrue();
     }
 
     @Test

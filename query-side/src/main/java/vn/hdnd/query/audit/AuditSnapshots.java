@@ -1,0 +1,96 @@
+package vn.hdnd.query.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Folded council histories at every {@code council.audit.snapshot-every}-th event: the table of
+ * V31__audit_snapshots.sql. A snapshot is a cache of a fold over events {@code 0..sequence}, all recorded by
+ * {@code recordedThrough}; it serves any {@code asOf} at or after that instant, and the answer is the same as
+ * folding from the first event.
+ */
+@Component
+class AuditSnapshots {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private final JdbcClient jdbc;
+
+    AuditSnapshots(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Stored(long sequence, Instant recordedThrough) {
+    }
+
+    record Snapshot(long sequence, Instant recordedThrough, CouncilHistory.State state) {
+    }
+
+    /** The aggregate's snapshots, newest first. */
+    List<Stored> list(String aggregateId) {
+        return jdbc.sql("""
+                        SELECT sequence_number, recorded_through FROM audit_snapshot
+                         WHERE aggregate_identifier = :id AND fold_version = :version
+                         ORDER BY sequence_number DESC""")
+                .param("id", aggregateId).param("version", CouncilHistory.FOLD_VERSION)
+                .query((rs, n) -> new Stored(rs.getLong(1), Instant.parse(rs.getString(2))))
+                .list();
+    }
+
+    /** The newest snapshot whose events were all recorded by {@code asOf}. */
+    Optional<Snapshot> latest(String aggregateId, List<Stored> stored, Instant asOf) {
+        return stored.stream()
+                .filter(s -> !s.recordedThrough().isAfter(asOf))
+                .findFirst()
+                .map(s -> new Snapshot(s.sequence(), s.recordedThrough(), read(jdbc.sql("""
+                                SELECT state FROM audit_snapshot
+                                 WHERE aggregate_identifier = :id AND fold_version = :version
+                                   AND sequence_number = :sequence""")
+                        .param("id", aggregateId).param("version", CouncilHistory.FOLD_VERSION)
+                        .param("sequence", s.sequence())
+                        .query(byte[].class).single())));
+    }
+
+    void save(String aggregateId, long sequence, Instant recordedThrough, CouncilHistory.State state) {
+        try {
+            jdbc.sql("""
+                            INSERT INTO audit_snapshot
+                                (aggregate_identifier, sequence_number, fold_version, recorded_through, state)
+                            VALUES (:id, :sequence, :version, :through, :state)""")
+                    .param("id", aggregateId).param("sequence", sequence)
+                    .param("version", CouncilHistory.FOLD_VERSION).param("through", recordedThrough.toString())
+                    .param("state", write(state))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // another request folded the same prefix a moment ago: the same state
+        }
+    }
+
+    static byte[] write(CouncilHistory.State state) {
+        try {
+            return JSON.writeValueAsBytes(state);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static CouncilHistory.State read(byte[] bytes) {
+        try {
+            return JSON.readValue(bytes, CouncilHistory.State.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package vn.hdnd.query.ledger;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.hdnd.ledger.proofs.Frontier;
+import vn.hdnd.ledger.proofs.LedgerLeaf;
+import vn.hdnd.ledger.proofs.MerkleTree;
+import vn.hdnd.ledger.proofs.NodeReader;
+import vn.hdnd.ledger.proofs.TreeAppender;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The Merkle tree over the ledger's leaves (RFC 9162), stored as its perfect subtrees in {@code ledger_node}: the
+ * tables of V30__ledger.sql. Appending a batch reads the tree's right edge (one node per set bit of its size) and
+ * inserts the new leaves and nodes; roots and proofs read O(log² n) nodes by primary key, in one query, and never
+ * rehash leaves.
+ */
+@Component
+class LedgerTree {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    LedgerTree(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** The number of leaves: leaf indexes are dense, so the largest plus one. */
+    long size() {
+        return jdbc.sql("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM ledger_leaf").query(Long.class).single();
+    }
+
+    /**
+     * Logs the events, in this order, as the next leaves. Must run in the transaction that also stores the ledger
+     * processor's token, so a leaf index is assigned once and never reused. Events already logged are skipped: a
+     * replay of the processor (a reset) never renumbers a leaf, it only logs what is new.
+     *
+     * @return the number of leaves appended
+     */
+    int append(List<String> eventIds) {
+        Set<String> ids = new LinkedHashSet<>(eventIds);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Set<String> logged = new HashSet<>(jdbc.sql(
+                        "SELECT event_identifier FROM ledger_leaf WHERE event_identifier IN (:ids)")
+                .param("ids", ids).query(String.class).list());
+        ids.removeAll(logged);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Map<String, StoredEvent> rows = new HashMap<>();
+        jdbc.sql("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry e WHERE e.event_identifier IN (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> StoredEvent.read(rs))
+                .list()
+                .forEach(row -> rows.put(row.eventId(), row));
+
+        long size = size();
+        Frontier frontier = read(nodes -> Frontier.read(nodes, size));
+        List<Object[]> leaves = new ArrayList<>();
+        List<byte[]> hashes = new ArrayList<>();
+        for (String id : ids) {
+            StoredEvent event = rows.get(id);
+            if (event == null) {
+                throw new IllegalStateException("event " + id + " was delivered but is not in the event store");
+            }
+            LedgerLeaf leaf = event.leaf();
+            byte[] hash = leaf.leafHash();
+            leaves.add(new Object[]{size + hashes.size(), event.globalIndex(), event.eventId(), event.aggregateId(),
+                    event.sequence(), event.aggregateType(), event.type(), event.recordedAt(), leaf.payloadSha256(),
+                    hash});
+            hashes.add(hash);
+        }
+        TreeAppender.Result grown = TreeAppender.append(frontier, hashes);
+        template.batchUpdate("""
+                INSERT INTO ledger_leaf (leaf_index, global_index, event_identifier, aggregate_identifier,
+                    sequence_number, aggregate_type, payload_type, recorded_at, payload_sha256, leaf_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", leaves);
+        template.batchUpdate("INSERT INTO ledger_node (tree_level, node_index, hash) VALUES (?, ?, ?)",
+                grown.newNodes().stream()
+                        .map(node -> new Object[]{node.level(), node.index(), node.hash()})
+                        .toList());
+        return hashes.size();
+    }
+
+    byte[] rootHash(long treeSize) {
+        return read(nodes -> MerkleTree.rootHash(nodes, treeSize));
+    }
+
+    List<byte[]> inclusionProof(long leafIndex, long treeSize) {
+        return read(nodes -> MerkleTree.inclusionProof(nodes, leafIndex, treeSize));
+    }
+
+    /** The leaf's hash and its audit path, read together. */
+    record Inclusion(byte[] leafHash, List<byte[]> path) {
+    }
+
+    Inclusion inclusion(long leafIndex, long treeSize) {
+        return read(nodes -> new Inclusion(nodes.node(0, leafIndex),
+                MerkleTree.inclusionProof(nodes, leafIndex, treeSize)));
+    }
+
+    List<byte[]> consistencyProof(long from, long to) {
+        return read(nodes -> MerkleTree.consistencyProof(nodes, from, to));
+    }
+
+    /** Runs a computation over the stored nodes, fetching every node it reads in one query. */
+    <T> T read(Function<NodeReader, T> computation) {
+        return BatchedNodes.compute(computation, this::fetch);
+    }
+
+    private Map<BatchedNodes.Key, byte[]> fetch(Set<BatchedNodes.Key> keys) {
+        StringBuilder sql = new StringBuilder("SELECT tree_level, node_index, hash FROM ledger_node WHERE ");
+        List<Object> params = new ArrayList<>();
+        for (BatchedNodes.Key key : keys) {
+            if (!params.isEmpty()) {
+                sql.append(" OR ");
+            }
+            sql.append("(tree_level = ? AND node_index = ?)");
+            params.add(key.level());
+            params.add(key.index());
+        }
+        Map<BatchedNodes.Key, byte[]> found = new HashMap<>();
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            found.put(new BatchedNodes.Key(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+        });
+        return found;
+    }
+}

@@ -1,0 +1,5 @@
+package vn.hdnd.events.session;
+
+/** One delegate's recorded ballot. */
+public record Ballot(String delegateId, VoteChoice choice) {
+}

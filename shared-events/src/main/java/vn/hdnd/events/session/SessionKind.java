@@ -1,0 +1,6 @@
+package vn.hdnd.events.session;
+
+/** Kinds of session (kỳ họp): thường lệ, chuyên đề, bất thường. */
+public enum SessionKind {
+    REGULAR, THEMATIC, URGENT
+}
