@@ -22,8 +22,11 @@ public class CouncilQueries {
             "d.seated_on <= :d AND (d.ended_on IS NULL OR d.ended_on > :d)";
     private static final String VALID_OFFICE =
             "o.starts_on <= :d AND (o.ends_on IS NULL OR o.ends_on > :d)";
-    /** The council {@code :root} and every council below it. */
-    private static final String TREE = """
+    /**
+     * The council {@code :root} and every council below it, as a CTE named {@code tree (council_id)}: prefix a query
+     * with it and filter by {@code council_id IN (SELECT council_id FROM tree)}.
+     */
+    public static final String TREE = """
             WITH RECURSIVE tree (council_id) AS (
                 SELECT council_id FROM council_view WHERE council_id = :root
                 UNION ALL
@@ -55,7 +58,7 @@ public class CouncilQueries {
                                  LocalDate establishedOn, LocalDate dissolvedOn, List<String> successorIds,
                                  String term, int seats, int delegates, int fullTimeDelegates,
                                  boolean leadershipComplete) {
-        boolean active() {
+        public boolean active() {
             return "ACTIVE".equals(status);
         }
     }

@@ -57,7 +57,7 @@ class DashboardController {
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = Dates.orToday(asOf);
         List<CouncilSummary> tree = councils.tree(councilId, date).stream()
-                .filter(c -> "ACTIVE".equals(c.status()))
+                .filter(CouncilSummary::active)
                 .toList();
         if (tree.stream().noneMatch(c -> c.id().equals(councilId))) {
             throw new NotFound("council " + councilId + " is not active in the record on " + date);

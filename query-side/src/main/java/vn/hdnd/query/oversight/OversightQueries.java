@@ -2,6 +2,7 @@ package vn.hdnd.query.oversight;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.hdnd.query.council.CouncilQueries;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -22,13 +23,6 @@ import java.util.Optional;
  */
 @Component
 public class OversightQueries {
-    /** The council {@code :root} and every council below it (as {@code CouncilQueries} reads the tree). */
-    private static final String TREE = """
-            WITH RECURSIVE tree (council_id) AS (
-                SELECT council_id FROM council_view WHERE council_id = :root
-                UNION ALL
-                SELECT c.council_id FROM council_view c JOIN tree t ON c.parent_id = t.council_id)
-            """;
     private static final String OPEN = "(r.closed_on IS NULL OR r.closed_on > :d)";
     private static final String CLOSED_AS = "r.closed_on <= :d AND r.outcome = ";
 
@@ -92,7 +86,7 @@ public class OversightQueries {
     /** Which cases a read covers: open on {@code d}, of the tree of {@code root} (when set), or just one case. */
     private record Scope(String root, String caseId, LocalDate d) {
         String with() {
-            return root == null ? "" : TREE;
+            return root == null ? "" : CouncilQueries.TREE;
         }
 
         /** Conditions on the case aliased {@code c}. */

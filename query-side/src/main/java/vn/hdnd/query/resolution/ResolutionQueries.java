@@ -2,6 +2,7 @@ package vn.hdnd.query.resolution;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.hdnd.query.council.CouncilQueries;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -121,11 +122,7 @@ public class ResolutionQueries {
 
     /** Resolutions adopted on or before {@code asOf} by the council {@code root} and every council below it. */
     public int adoptedInTree(String root, LocalDate asOf) {
-        return jdbc.sql("""
-                        WITH RECURSIVE tree (council_id) AS (
-                            SELECT council_id FROM council_view WHERE council_id = :root
-                            UNION ALL
-                            SELECT c.council_id FROM council_view c JOIN tree t ON c.parent_id = t.council_id)
+        return jdbc.sql(CouncilQueries.TREE + """
                         SELECT COUNT(*) FROM resolution_view r
                          WHERE r.council_id IN (SELECT council_id FROM tree) AND r.adopted_on <= :d""")
                 .param("root", root).param("d", Date.valueOf(asOf))
