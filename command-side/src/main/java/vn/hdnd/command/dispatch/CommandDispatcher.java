@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -37,19 +38,25 @@ import java.util.function.Function;
 @Component
 public class CommandDispatcher {
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
-    static final int MAX_ATTEMPTS = 4;
+    static final int MAX_ATTEMPTS = 6;
 
     /**
      * Where a command goes. {@code councilId} decides authorisation, {@code aggregateId} is the aggregate the command
      * targets, {@code resultId} is the id answered (the created delegate, committee…), {@code created} answers 201.
+     * Commands with the same {@code queueKey} run one at a time (see {@link AggregateLocks}); it is the target
+     * aggregate unless the command also writes to others, as a vote writes to its council's register.
      */
-    public record Target(String councilId, String aggregateId, String resultId, boolean created) {
+    public record Target(String councilId, String aggregateId, String resultId, boolean created, String queueKey) {
+        public Target(String councilId, String aggregateId, String resultId, boolean created) {
+            this(councilId, aggregateId, resultId, created, aggregateId);
+        }
+
         public static Target council(String councilId) {
             return new Target(councilId, councilId, councilId, false);
         }
 
         public Target creating(String resultId) {
-            return new Target(councilId, aggregateId, resultId, true);
+            return new Target(councilId, aggregateId, resultId, true, queueKey);
         }
     }
 
@@ -58,14 +65,16 @@ public class CommandDispatcher {
     private final IdempotencyStore idempotency;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final AggregateLocks locks;
 
     CommandDispatcher(CommandGateway commands, TransactionTemplate transaction, IdempotencyStore idempotency,
-                      JdbcClient jdbc, ObjectMapper json) {
+                      JdbcClient jdbc, ObjectMapper json, AggregateLocks locks) {
         this.commands = commands;
         this.transaction = transaction;
         this.idempotency = idempotency;
         this.jdbc = jdbc;
         this.json = json;
+        this.locks = locks;
     }
 
     /**
@@ -92,6 +101,7 @@ public class CommandDispatcher {
                         }
                         idempotency.claim(actor, request.idempotencyKey(), fingerprint);
                     }
+                    locks.lock(target.queueKey());
                     commands.sendAndWait(GenericCommandMessage.asCommandMessage(command.apply(request.expectedVersion()))
                             .andMetaData(metadata(actor, reason, request.idempotencyKey())));
                     CommandResult result = lastEvent(target.aggregateId(), target.resultId());
@@ -123,7 +133,18 @@ public class CommandDispatcher {
                             target.aggregateId() + " kept changing under this command; try again");
                 }
                 log.debug("Attempt {} on {} conflicted, retrying", attempt, target.aggregateId(), e);
+                backOff(attempt);
             }
+        }
+    }
+
+    /** A random pause that grows with the attempt, so that racing retries spread out instead of meeting again. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a command", e);
         }
     }
 

@@ -201,7 +201,8 @@ class OversightCaseController {
         String councilId = councilOf(id);
         String newId = body.id() != null ? body.id() : Ids.mint(councilId + "-gs");
         List<String> recommendationIds = List.copyOf(new LinkedHashSet<>(body.recommendationIds()));
-        return dispatcher.dispatch(request, new Target(councilId, newId, newId, true), body, body.reason(),
+        // Queued on the original case, which records the link too.
+        return dispatcher.dispatch(request, new Target(councilId, newId, newId, true, id), body, body.reason(),
                 v -> new ReExamine(id, v, newId, recommendationIds, nfc(body.reason()), body.openedOn(),
                         nfc(body.title()), nfc(body.scope()), body.conductedBy(), body.committeeId(),
                         body.subjects() == null ? null : nfc(body.subjects())));

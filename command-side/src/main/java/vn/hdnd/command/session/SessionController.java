@@ -65,7 +65,7 @@ class SessionController {
     ResponseEntity<CommandResult> schedule(@PathVariable String id, @Valid @RequestBody ScheduleRequest body,
                                            CommandRequest request) {
         String sessionId = body.id() != null ? body.id() : Ids.mint(id);
-        return dispatcher.dispatch(request, new Target(id, sessionId, sessionId, true), body, body.reason(),
+        return dispatcher.dispatch(request, new Target(id, sessionId, sessionId, true, id), body, body.reason(),
                 v -> new SessionProcess.Schedule(sessionId, id, body.number(), body.kind(), body.scheduledFor()));
     }
 
@@ -147,10 +147,13 @@ class SessionController {
                 v -> new AdjournSession(id, v, body.adjournedOn()));
     }
 
-    /** A command on session {@code sessionId}, authorised by the session's council. */
+    /**
+     * A command on session {@code sessionId}, authorised by the session's council, and queued behind the council's
+     * other session commands: a vote also writes to the council's register (and a dismissal to the council).
+     */
     private Target onSession(String sessionId, String resultId, boolean created) {
         String councilId = sessions.councilOf(sessionId).orElseThrow(() -> Problems.problem(HttpStatus.NOT_FOUND,
                 "not-found", "Unknown resource", "session " + sessionId + " is not in the record"));
-        return new Target(councilId, sessionId, resultId, created);
+        return new Target(councilId, sessionId, resultId, created, councilId);
     }
 }

@@ -354,14 +354,14 @@ class SessionApiTest {
     @Test
     void concurrentVotesInTwoSessionsOfACouncilTakeDistinctSequentialNumbers() throws Exception {
         record.council("vn-s9", null, "PROVINCE", 3);
-        int perSession = 6;
+        int perSession = 10;
         for (String session : List.of("vn-s9-k1", "vn-s9-k2")) {
             record.session("vn-s9", session, session.endsWith("1") ? 1 : 2, "2021-07-01", delegates("vn-s9", 1, 3));
             for (int m = 1; m <= perSession; m++) {
                 record.motion(session, "m" + m, "Nghị quyết " + session + " " + m, null, null);
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Api.Response>> votes = new ArrayList<>();
             for (int m = 1; m <= perSession; m++) {
