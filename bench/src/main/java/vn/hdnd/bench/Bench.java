@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,7 +27,13 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Bench {
 
     record Options(int clients, int seconds, int councils, long events, int longHistory, boolean hanoi,
-                   String pgUrl, String pgUser, String pgPassword, Path jar, Path out) {
+                   String pgUrl, String pgUser, String pgPassword, Path jar, Path out, List<String> serverJvm,
+                   String scenarios) {
+
+        /** Whether scenario {@code n} (1 to 6) runs; 3 runs with 1. */
+        boolean runs(int n) {
+            return scenarios.contains(String.valueOf(n)) && (n != 6 || hanoi);
+        }
 
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
@@ -52,14 +59,18 @@ public final class Bench {
                     a.getOrDefault("pg-user", env("COUNCIL_TEST_PG_USER", "postgres")),
                     a.getOrDefault("pg-password", env("COUNCIL_TEST_PG_PASSWORD", "")),
                     Path.of(a.getOrDefault("jar", "server/target/council-record.jar")),
-                    Path.of(a.getOrDefault("out", "bench-results/" + stamp)));
+                    Path.of(a.getOrDefault("out", "bench-results/" + stamp)),
+                    a.getOrDefault("server-jvm", "").isBlank() ? List.of()
+                            : List.of(a.get("server-jvm").trim().split("\\s+")),
+                    a.getOrDefault("scenarios", "123456"));
         }
     }
 
     static final String USAGE = """
             usage: java -jar bench/target/bench.jar [--smoke] [--clients N] [--seconds S] [--councils C]
                    [--events E] [--long-history H] [--hanoi true|false] [--pg-url jdbc:postgresql://host:5432/db]
-                   [--pg-user U] [--pg-password P] [--jar server/target/council-record.jar] [--out DIR]""";
+                   [--pg-user U] [--pg-password P] [--jar server/target/council-record.jar] [--out DIR]
+                   [--server-jvm "-Xmx1g -XX:StartFlightRecording=filename=server.jfr"] [--scenarios 123456]""";
 
     private static final String LONG_COUNCIL = "vn-bench-long";
 
@@ -85,28 +96,38 @@ public final class Bench {
         Database database = new Database(options.pgUrl(), options.pgUser(), options.pgPassword());
         database.create();
         try (ServerProcess server = ServerProcess.start(jar, database, options.out().resolve("server.log"),
-                List.of())) {
+                options.serverJvm(), List.of())) {
             results.environment(database.serverVersion());
             log("baseline: raw single-row INSERT transactions, %d clients, %d s", options.clients(), options.seconds());
             Stats baseline = database.baseline(options.clients(), Duration.ofSeconds(options.seconds()));
             results.baseline(baseline);
 
-            List<String> councils = createCouncils(server.http, "vn-bench", options.councils());
-            commandThroughputAndLag(server.http, councils);
-            contention(server.http);
-            rebuild(server.http, database);
-            asOf(server.http);
+            if (options.runs(1)) {
+                commandThroughputAndLag(server.http, createCouncils(server.http, "vn-bench", options.councils()));
+            }
+            if (options.runs(2)) {
+                contention(server.http);
+            }
+            if (options.runs(4)) {
+                rebuild(server.http, database);
+            }
+            if (options.runs(5)) {
+                if (!options.runs(4)) {
+                    database.appendSyntheticHistory(0, options.longHistory(), LONG_COUNCIL);
+                }
+                asOf(server.http);
+            }
             results.memory(server.peakHeapBytes(), server.peakRssBytes());
         } finally {
             database.drop();
         }
-        if (options.hanoi()) {
+        if (options.runs(6)) {
             hanoi(jar);
         }
         return results.write();
     }
 
-    /** Councils with a term of 1,000 seats each, so that seats run out only after long runs. */
+    /** Councils with a term of 1,000 seats each (so that seats run out only after long runs), each with an oversight case. */
     private List<String> createCouncils(Http http, String prefix, int count) throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -115,9 +136,16 @@ public final class Bench {
                     "establishedOn", "2008-08-01")), 201);
             expect(http.post("/api/v1/councils/" + id + "/terms",
                     Map.of("term", "2021-2026", "seats", 1000, "startsOn", "2021-05-23")), 201);
+            expect(http.post("/api/v1/councils/" + id + "/oversight-cases", Map.of("id", caseOf(id),
+                    "title", "Giám sát việc thực hiện dự án đầu tư", "conductedBy", "STANDING_COMMITTEE",
+                    "subjects", List.of("Sở Tài nguyên và Môi trường"), "openedOn", "2021-08-01")), 201);
             ids.add(id);
         }
         return ids;
+    }
+
+    private static String caseOf(String councilId) {
+        return councilId + "-gs";
     }
 
     /** Scenario 1 (commands spread over many aggregates) with scenario 3 (projection lag) sampled alongside. */
@@ -146,15 +174,20 @@ public final class Bench {
             }
         }, "lag-sampler");
         sampler.start();
+        // Each operation picks its aggregate at random: a fixed rotation lets clients fall into step behind one another
+        // on the same council and measures that convoy instead of the record.
         Stats commands = LoadDriver.run("commands", options.clients(), Duration.ofSeconds(options.seconds()),
                 (client, i) -> {
-                    String council = councils.get((int) ((client * 7919L + i) % councils.size()));
-                    Http.Answer answer = i % 5 == 4
-                            ? http.post("/api/v1/councils/" + council + "/committees", Map.of(
-                                    "id", "k-" + client + "-" + i, "name", "Ban " + i, "formedOn", "2021-06-25"))
-                            : http.post("/api/v1/councils/" + council + "/delegates", Map.of(
-                                    "id", "d-" + client + "-" + i, "fullName", "Nguyễn Văn " + i,
-                                    "fullTime", false, "seatedOn", "2021-06-01"));
+                    String council = councils.get(ThreadLocalRandom.current().nextInt(councils.size()));
+                    Http.Answer answer = switch ((int) (i % 5)) {
+                        case 0, 2 -> http.post("/api/v1/oversight-cases/" + caseOf(council) + "/findings", Map.of(
+                                "text", "Phát hiện " + i + ": dự án chậm tiến độ", "recordedOn", "2021-09-01"));
+                        case 4 -> http.post("/api/v1/councils/" + council + "/committees", Map.of(
+                                "id", "k-" + client + "-" + i, "name", "Ban " + i, "formedOn", "2021-06-25"));
+                        default -> http.post("/api/v1/councils/" + council + "/delegates", Map.of(
+                                "id", "d-" + client + "-" + i, "fullName", "Nguyễn Văn " + i,
+                                "fullTime", false, "seatedOn", "2021-06-01"));
+                    };
                     if (answer.status() < 300) {
                         latest.set(new Answered(council, answer.position(), System.nanoTime()));
                     }
@@ -162,8 +195,8 @@ public final class Bench {
                 });
         running.set(false);
         sampler.join();
-        results.scenario("1. command throughput (seat delegates, form committees over "
-                + councils.size() + " councils)", commands, true);
+        results.scenario("1. command throughput (findings on " + councils.size() + " oversight cases, delegates and "
+                + "committees on " + councils.size() + " councils)", commands, true);
         long[] lagNanos = lags.stream().mapToLong(Long::longValue).toArray();
         results.scenario("3. projection lag under scenario 1 (command answer → visible with minPosition)",
                 Stats.of("lag", lagNanos, options.seconds(), 0, Map.of("samples", (long) lagNanos.length)), false);
@@ -229,7 +262,7 @@ public final class Bench {
         Database database = new Database(options.pgUrl(), options.pgUser(), options.pgPassword());
         database.create();
         try (ServerProcess server = ServerProcess.start(jar, database, options.out().resolve("server-hanoi.log"),
-                List.of("--spring.profiles.active=demo"))) {
+                options.serverJvm(), List.of("--spring.profiles.active=demo"))) {
             log("scenario 6: loading the Hanoi 2021 data set through the API");
             JsonNode status;
             do {

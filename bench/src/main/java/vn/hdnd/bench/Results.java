@@ -32,6 +32,8 @@ final class Results {
         settings.put("councils", options.councils());
         settings.put("events", options.events());
         settings.put("longHistory", options.longHistory());
+        settings.put("scenarios", options.scenarios());
+        settings.put("serverJvm", String.join(" ", options.serverJvm()));
     }
 
     void environment(String postgresVersion) {

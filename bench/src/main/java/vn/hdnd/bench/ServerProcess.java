@@ -31,13 +31,16 @@ final class ServerProcess implements AutoCloseable {
         this.sampler.setDaemon(true);
     }
 
-    static ServerProcess start(Path jar, Database database, Path log, List<String> extraArgs) throws Exception {
+    static ServerProcess start(Path jar, Database database, Path log, List<String> jvmArgs, List<String> extraArgs)
+            throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(List.of(
                 "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + database.url,
@@ -49,7 +52,8 @@ final class ServerProcess implements AutoCloseable {
                 "--logging.level.root=warn"));
         command.addAll(extraArgs);
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        // In the results directory, so that what the server writes (a flight recording, a key file) stays there.
+        Process process = new ProcessBuilder(command).directory(log.getParent().toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         ServerProcess server = new ServerProcess(process, port);
         server.awaitHealthy(Duration.ofMinutes(3), log);
