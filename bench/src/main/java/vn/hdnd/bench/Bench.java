@@ -28,7 +28,7 @@ public final class Bench {
 
     record Options(int clients, int seconds, int councils, long events, int longHistory, boolean hanoi,
                    String pgUrl, String pgUser, String pgPassword, Path jar, Path out, List<String> serverJvm,
-                   String scenarios) {
+                   String scenarios, int warmup) {
 
         /** Whether scenario {@code n} (1 to 6) runs; 3 runs with 1. */
         boolean runs(int n) {
@@ -62,7 +62,8 @@ public final class Bench {
                     Path.of(a.getOrDefault("out", "bench-results/" + stamp)),
                     a.getOrDefault("server-jvm", "").isBlank() ? List.of()
                             : List.of(a.get("server-jvm").trim().split("\\s+")),
-                    a.getOrDefault("scenarios", "123456"));
+                    a.getOrDefault("scenarios", "123456"),
+                    Integer.parseInt(a.getOrDefault("warmup", smoke ? "1" : "10")));
         }
     }
 
@@ -70,7 +71,8 @@ public final class Bench {
             usage: java -jar bench/target/bench.jar [--smoke] [--clients N] [--seconds S] [--councils C]
                    [--events E] [--long-history H] [--hanoi true|false] [--pg-url jdbc:postgresql://host:5432/db]
                    [--pg-user U] [--pg-password P] [--jar server/target/council-record.jar] [--out DIR]
-                   [--server-jvm "-Xmx1g -XX:StartFlightRecording=filename=server.jfr"] [--scenarios 123456]""";
+                   [--server-jvm "-Xmx1g -XX:StartFlightRecording=filename=server.jfr"] [--scenarios 123456]
+                   [--warmup 10 (seconds of scenario 1's load before it is measured)]""";
 
     private static final String LONG_COUNCIL = "vn-bench-long";
 
@@ -150,20 +152,54 @@ public final class Bench {
 
     /** Scenario 1 (commands spread over many aggregates) with scenario 3 (projection lag) sampled alongside. */
     private void commandThroughputAndLag(Http http, List<String> councils) throws Exception {
-        log("scenario 1: command mix over %d councils, %d clients, %d s", councils.size(), options.clients(),
-                options.seconds());
-        record Answered(String councilId, long position, long nanos) {
+        // The view that shows each command's effect, and when the command was answered.
+        record Answered(String view, long position, long nanos) {
         }
         AtomicReference<Answered> latest = new AtomicReference<>();
+        // Each operation picks its aggregate at random: a fixed rotation lets clients fall into step behind one another
+        // on the same council and measures that convoy instead of the record.
+        LoadDriver.Operation mix = (client, i) -> {
+            String council = councils.get(ThreadLocalRandom.current().nextInt(councils.size()));
+            String id = client + "-" + i + "-" + System.nanoTime();
+            Http.Answer answer;
+            String view;
+            switch ((int) (i % 5)) {
+                case 0, 2 -> {
+                    answer = http.post("/api/v1/oversight-cases/" + caseOf(council) + "/findings", Map.of(
+                            "text", "Phát hiện " + i + ": dự án chậm tiến độ", "recordedOn", "2021-09-01"));
+                    view = "/api/v1/oversight-cases/" + caseOf(council);
+                }
+                case 4 -> {
+                    answer = http.post("/api/v1/councils/" + council + "/committees", Map.of(
+                            "id", "k-" + id, "name", "Ban " + i, "formedOn", "2021-06-25"));
+                    view = "/api/v1/councils/" + council;
+                }
+                default -> {
+                    answer = http.post("/api/v1/councils/" + council + "/delegates", Map.of(
+                            "id", "d-" + id, "fullName", "Nguyễn Văn " + i, "fullTime", false,
+                            "seatedOn", "2021-06-01"));
+                    view = "/api/v1/councils/" + council + "/delegates";
+                }
+            }
+            if (answer.status() < 300) {
+                latest.set(new Answered(view, answer.position(), System.nanoTime()));
+            }
+            return String.valueOf(answer.status());
+        };
+        log("scenario 1: warming up for %d s", options.warmup());
+        LoadDriver.run("warm-up", options.clients(), Duration.ofSeconds(options.warmup()), mix);
+        log("scenario 1: command mix over %d councils, %d clients, %d s", councils.size(), options.clients(),
+                options.seconds());
         AtomicBoolean running = new AtomicBoolean(true);
         List<Long> lags = new ArrayList<>();
         Thread sampler = new Thread(() -> {
+            Answered previous = null;
             while (running.get()) {
                 Answered answered = latest.get();
-                if (answered != null) {
+                if (answered != null && answered != previous) {
+                    previous = answered;
                     try {
-                        if (http.get("/api/v1/councils/" + answered.councilId() + "?minPosition="
-                                + answered.position()).status() == 200) {
+                        if (http.get(answered.view() + "?minPosition=" + answered.position()).status() == 200) {
                             lags.add(System.nanoTime() - answered.nanos());
                         }
                     } catch (Exception ignored) {
@@ -174,25 +210,7 @@ public final class Bench {
             }
         }, "lag-sampler");
         sampler.start();
-        // Each operation picks its aggregate at random: a fixed rotation lets clients fall into step behind one another
-        // on the same council and measures that convoy instead of the record.
-        Stats commands = LoadDriver.run("commands", options.clients(), Duration.ofSeconds(options.seconds()),
-                (client, i) -> {
-                    String council = councils.get(ThreadLocalRandom.current().nextInt(councils.size()));
-                    Http.Answer answer = switch ((int) (i % 5)) {
-                        case 0, 2 -> http.post("/api/v1/oversight-cases/" + caseOf(council) + "/findings", Map.of(
-                                "text", "Phát hiện " + i + ": dự án chậm tiến độ", "recordedOn", "2021-09-01"));
-                        case 4 -> http.post("/api/v1/councils/" + council + "/committees", Map.of(
-                                "id", "k-" + client + "-" + i, "name", "Ban " + i, "formedOn", "2021-06-25"));
-                        default -> http.post("/api/v1/councils/" + council + "/delegates", Map.of(
-                                "id", "d-" + client + "-" + i, "fullName", "Nguyễn Văn " + i,
-                                "fullTime", false, "seatedOn", "2021-06-01"));
-                    };
-                    if (answer.status() < 300) {
-                        latest.set(new Answered(council, answer.position(), System.nanoTime()));
-                    }
-                    return String.valueOf(answer.status());
-                });
+        Stats commands = LoadDriver.run("commands", options.clients(), Duration.ofSeconds(options.seconds()), mix);
         running.set(false);
         sampler.join();
         results.scenario("1. command throughput (findings on " + councils.size() + " oversight cases, delegates and "

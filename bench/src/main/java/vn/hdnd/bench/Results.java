@@ -33,6 +33,7 @@ final class Results {
         settings.put("events", options.events());
         settings.put("longHistory", options.longHistory());
         settings.put("scenarios", options.scenarios());
+        settings.put("warmupSeconds", options.warmup());
         settings.put("serverJvm", String.join(" ", options.serverJvm()));
     }
 

@@ -13,6 +13,7 @@ import vn.hdnd.events.council.Tier;
 import vn.hdnd.query.council.CouncilQueries.CouncilDetail;
 import vn.hdnd.query.council.CouncilQueries.CouncilSummary;
 import vn.hdnd.query.council.CouncilQueries.Delegate;
+import vn.hdnd.query.projection.ReadsFrom;
 import vn.hdnd.query.support.Dates;
 import vn.hdnd.query.support.NotFound;
 
@@ -21,6 +22,7 @@ import java.util.List;
 
 /** Public reads of councils and delegates, as valid on {@code asOf} (default: today in Vietnam). */
 @RestController
+@ReadsFrom("councils")
 @RequestMapping("/api/v1/councils")
 @Tag(name = "Councils")
 class CouncilQueryController {

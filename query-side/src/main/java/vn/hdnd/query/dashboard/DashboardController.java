@@ -11,6 +11,7 @@ import vn.hdnd.query.council.CouncilQueries;
 import vn.hdnd.query.council.CouncilQueries.CouncilSummary;
 import vn.hdnd.query.oversight.OversightQueries;
 import vn.hdnd.query.oversight.OversightQueries.RecommendationCounts;
+import vn.hdnd.query.projection.ReadsFrom;
 import vn.hdnd.query.resolution.ResolutionQueries;
 import vn.hdnd.query.support.Dates;
 import vn.hdnd.query.support.NotFound;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 
 /** The public dashboard's figures for a council and everything below it. */
 @RestController
+@ReadsFrom({"councils", "resolutions", "sessions", "oversight"})
 @RequestMapping("/api/v1/dashboard")
 @Tag(name = "Dashboard")
 class DashboardController {

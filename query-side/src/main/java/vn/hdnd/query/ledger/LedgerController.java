@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hdnd.ledger.proofs.CheckpointSigner;
+import vn.hdnd.query.projection.ReadsFrom;
 import vn.hdnd.query.support.NotFound;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import java.util.function.Supplier;
  * ledger", and ledger-verifier/README.md.
  */
 @RestController
+@ReadsFrom("ledger")
 @RequestMapping("/api/v1/ledger")
 @Tag(name = "Ledger")
 class LedgerController {

@@ -13,6 +13,7 @@ import vn.hdnd.query.oversight.OversightQueries.AgencyFigures;
 import vn.hdnd.query.oversight.OversightQueries.Case;
 import vn.hdnd.query.oversight.OversightQueries.ChainLink;
 import vn.hdnd.query.oversight.OversightQueries.Recommendation;
+import vn.hdnd.query.projection.ReadsFrom;
 import vn.hdnd.query.support.Dates;
 import vn.hdnd.query.support.NotFound;
 
@@ -24,6 +25,7 @@ import java.util.List;
  * {@code councilId} filter covers the council and every council below it.
  */
 @RestController
+@ReadsFrom({"oversight", "councils"})
 @Tag(name = "Oversight")
 class OversightQueryController {
     private final OversightQueries queries;

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -46,13 +47,16 @@ public class ProjectionStatus {
 
     /** The global position of the newest event in the log (0 when empty). */
     public long head() {
-        Long head = jdbc.sql("SELECT MAX(global_index) FROM domain_event_entry").query(Long.class).single();
-        return head == null ? 0 : head;
+        // COALESCE: MAX over an empty log is NULL, which single() refuses.
+        return jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry").query(Long.class).single();
     }
 
-    /** True when every segment of every projection has processed the event at {@code position}. */
-    public boolean reached(long position) {
-        return processors().entrySet().stream().allMatch(e -> {
+    /**
+     * True when every segment of the named projections (every projection when {@code names} is empty) has processed
+     * the event at {@code position}.
+     */
+    public boolean reached(long position, Set<String> names) {
+        return processors().entrySet().stream().filter(e -> names.isEmpty() || names.contains(e.getKey())).allMatch(e -> {
             Map<Integer, TrackingToken> tokens = tokens(e.getKey(), e.getValue());
             return !tokens.isEmpty() && tokens.values().stream().allMatch(t -> covers(t, position));
         });

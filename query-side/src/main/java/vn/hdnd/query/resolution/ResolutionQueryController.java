@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hdnd.query.projection.ReadsFrom;
 import vn.hdnd.query.resolution.ResolutionQueries.Resolution;
 import vn.hdnd.query.support.Dates;
 import vn.hdnd.query.support.NotFound;
@@ -22,6 +23,7 @@ import java.util.List;
 
 /** Public reads of resolutions, as on {@code asOf} (default: today in Vietnam). */
 @RestController
+@ReadsFrom({"resolutions", "sessions", "councils"})
 @RequestMapping("/api/v1/resolutions")
 @Tag(name = "Resolutions")
 class ResolutionQueryController {

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hdnd.query.projection.ReadsFrom;
 import vn.hdnd.query.session.SessionQueries.SessionView;
 import vn.hdnd.query.support.NotFound;
 
@@ -14,6 +15,7 @@ import java.util.List;
 
 /** Public reads of sessions: attendance, motions and their votes. */
 @RestController
+@ReadsFrom("sessions")
 @RequestMapping("/api/v1/sessions")
 @Tag(name = "Sessions")
 class SessionQueryController {

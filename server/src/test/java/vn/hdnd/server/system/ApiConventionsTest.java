@@ -1,6 +1,8 @@
 package vn.hdnd.server.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,8 @@ class ApiConventionsTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     Api anonymous;
     Api admin;
@@ -213,6 +217,26 @@ class ApiConventionsTest {
         assertProblem(future, 503);
         assertThat(future.headers().firstValue("Retry-After")).isPresent();
         assertProblem(anonymous.get("/api/v1/councils/vn-c3?minPosition=soon"), 400);
+    }
+
+    @Test
+    void minPositionWaitsOnlyForTheProjectionsTheEndpointReads() {
+        StreamingEventProcessor ledger = processing.eventProcessor("ledger", StreamingEventProcessor.class)
+                .orElseThrow();
+        ledger.shutDown();
+        assertThat(ledger.isRunning()).isFalse();
+        assertThat(ledger.processingStatus()).isEmpty();
+        try {
+            Api.Response created = admin.post("/api/v1/councils", Map.of("id", "vn-c5", "name", "HĐND tỉnh C5",
+                    "tier", "PROVINCE", "establishedOn", "2008-08-01"));
+            assertThat(created.status()).isEqualTo(201);
+            // The council view does not wait for the stopped ledger; the ledger's own endpoints do.
+            assertThat(anonymous.get("/api/v1/councils/vn-c5?minPosition=" + created.position()).status())
+                    .isEqualTo(200);
+            assertProblem(anonymous.get("/api/v1/ledger/checkpoint?minPosition=" + created.position()), 503);
+        } finally {
+            ledger.start();
+        }
     }
 
     @Test
