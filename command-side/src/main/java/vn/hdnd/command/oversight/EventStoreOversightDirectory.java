@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
+import vn.hdnd.command.dispatch.FirstEvents;
 import vn.hdnd.events.council.CommitteeFormed;
 import vn.hdnd.events.council.CouncilDissolved;
 import vn.hdnd.events.council.CouncilEstablished;
@@ -22,9 +23,11 @@ import java.util.Optional;
 @Component
 class EventStoreOversightDirectory implements CouncilLookup {
     private final EventStore eventStore;
+    private final FirstEvents firstEvents;
 
-    EventStoreOversightDirectory(EventStore eventStore) {
+    EventStoreOversightDirectory(EventStore eventStore, FirstEvents firstEvents) {
         this.eventStore = eventStore;
+        this.firstEvents = firstEvents;
     }
 
     @Override
@@ -53,9 +56,7 @@ class EventStoreOversightDirectory implements CouncilLookup {
 
     /** How a case was opened (its council, and the case it re-examines); empty when no such case is in the record. */
     Optional<OversightCaseOpened> opening(String caseId) {
-        DomainEventStream events = eventStore.readEvents(caseId);
-        return events.hasNext() && events.next().getPayload() instanceof OversightCaseOpened opened
-                ? Optional.of(opened)
-                : Optional.empty();
+        return firstEvents.of(caseId).filter(OversightCaseOpened.class::isInstance)
+                .map(OversightCaseOpened.class::cast);
     }
 }

@@ -1,8 +1,7 @@
 package vn.hdnd.command.session;
 
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
+import vn.hdnd.command.dispatch.FirstEvents;
 import vn.hdnd.events.session.SessionScheduled;
 
 import java.util.Optional;
@@ -10,16 +9,14 @@ import java.util.Optional;
 /** Which council a session belongs to, for authorising commands on it: the session's first event says. */
 @Component
 class SessionDirectory {
-    private final EventStore eventStore;
+    private final FirstEvents firstEvents;
 
-    SessionDirectory(EventStore eventStore) {
-        this.eventStore = eventStore;
+    SessionDirectory(FirstEvents firstEvents) {
+        this.firstEvents = firstEvents;
     }
 
     Optional<String> councilOf(String sessionId) {
-        DomainEventStream events = eventStore.readEvents(sessionId, 0L);
-        return events.hasNext() && events.next().getPayload() instanceof SessionScheduled scheduled
-                ? Optional.of(scheduled.councilId())
-                : Optional.empty();
+        return firstEvents.of(sessionId).filter(SessionScheduled.class::isInstance).map(SessionScheduled.class::cast)
+                .map(SessionScheduled::councilId);
     }
 }
