@@ -4,7 +4,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.hdnd.events.council.CommitteeFormed;
 import vn.hdnd.events.council.CouncilDissolved;
@@ -16,130 +19,154 @@ import vn.hdnd.events.council.OfficeVacated;
 import vn.hdnd.events.council.TermEnded;
 import vn.hdnd.events.council.TermOpened;
 
+import static java.sql.Types.BOOLEAN;
+import static java.sql.Types.DATE;
+import static java.sql.Types.INTEGER;
+import static java.sql.Types.VARCHAR;
+
 /**
  * The "councils" projection: councils, terms, delegates, offices and committees, each row with its valid-time
  * interval so that every query can answer as of a date. It owns the tables of V3__council_views.sql; the queries that
  * read them are in {@link CouncilQueries}.
+ *
+ * <p>Handlers do not write at once: each adds its statement to the unit of work's {@link BatchedWrites}, which sends
+ * them as JDBC batches when the processor's batch prepares to commit, in the transaction that stores its token (see
+ * there for why the order of the statements is kept where it matters).
  */
 @Component
 @ProcessingGroup(CouncilProjection.NAME)
 class CouncilProjection {
     static final String NAME = "councils";
-    private final JdbcClient jdbc;
+    private static final String WRITES = CouncilProjection.class.getName() + ".writes";
 
-    CouncilProjection(JdbcClient jdbc) {
+    static final BatchedWrites.Statement INSERT_COUNCIL = new BatchedWrites.Statement("council_view", """
+            INSERT INTO council_view (council_id, name, tier, parent_id, established_on)
+            VALUES (?, ?, ?, ?, ?)""", VARCHAR, VARCHAR, VARCHAR, VARCHAR, DATE);
+    static final BatchedWrites.Statement DISSOLVE_COUNCIL = new BatchedWrites.Statement("council_view", """
+            UPDATE council_view SET dissolved_on = ?, successor_ids = ?, dissolution_basis = ?
+             WHERE council_id = ?""", DATE, VARCHAR, VARCHAR, VARCHAR);
+    static final BatchedWrites.Statement INSERT_TERM = new BatchedWrites.Statement("council_term_view", """
+            INSERT INTO council_term_view (council_id, term, seats, starts_on)
+            VALUES (?, ?, ?, ?)""", VARCHAR, VARCHAR, INTEGER, DATE);
+    static final BatchedWrites.Statement END_TERM = new BatchedWrites.Statement("council_term_view",
+            "UPDATE council_term_view SET ends_on = ? WHERE council_id = ? AND term = ?", DATE, VARCHAR, VARCHAR);
+    static final BatchedWrites.Statement INSERT_DELEGATE = new BatchedWrites.Statement("delegate_view", """
+            INSERT INTO delegate_view
+                (council_id, term, delegate_id, full_name, constituency, seated_on, full_time_from)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""", VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, DATE, DATE);
+    static final BatchedWrites.Statement END_MANDATE = new BatchedWrites.Statement("delegate_view", """
+            UPDATE delegate_view SET ended_on = ?, end_reason = ?
+             WHERE council_id = ? AND delegate_id = ? AND ended_on IS NULL""", DATE, VARCHAR, VARCHAR, VARCHAR);
+    /** A full-time office makes its holder a full-time delegate from that date on. */
+    static final BatchedWrites.Statement FULL_TIME_FROM = new BatchedWrites.Statement("delegate_view", """
+            UPDATE delegate_view SET full_time_from = ?
+             WHERE council_id = ? AND delegate_id = ? AND ended_on IS NULL
+               AND (full_time_from IS NULL OR full_time_from > ?)""", DATE, VARCHAR, VARCHAR, DATE);
+    static final BatchedWrites.Statement INSERT_OFFICE = new BatchedWrites.Statement("office_view", """
+            INSERT INTO office_view
+                (office_id, council_id, delegate_id, office, committee_id, full_time, starts_on, basis)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BOOLEAN, DATE, VARCHAR);
+    static final BatchedWrites.Statement VACATE_OFFICE = new BatchedWrites.Statement("office_view", """
+            UPDATE office_view SET ends_on = ?
+             WHERE council_id = ? AND delegate_id = ? AND office = ?
+               AND COALESCE(committee_id, '') = ? AND ends_on IS NULL""", DATE, VARCHAR, VARCHAR, VARCHAR, VARCHAR);
+    static final BatchedWrites.Statement INSERT_COMMITTEE = new BatchedWrites.Statement("committee_view", """
+            INSERT INTO committee_view (council_id, committee_id, name, formed_on)
+            VALUES (?, ?, ?, ?)""", VARCHAR, VARCHAR, VARCHAR, DATE);
+
+    private final JdbcTemplate jdbc;
+    private volatile Boolean postgres;
+
+    CouncilProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(CouncilEstablished e) {
-        jdbc.sql("""
-                        INSERT INTO council_view (council_id, name, tier, parent_id, established_on)
-                        VALUES (:id, :name, :tier, :parent, :on)""")
-                .param("id", e.councilId()).param("name", e.name()).param("tier", e.tier().name())
-                .param("parent", e.parentId()).param("on", e.establishedOn())
-                .update();
+        writes().add(INSERT_COUNCIL, e.councilId(), e.name(), e.tier().name(), e.parentId(), e.establishedOn());
     }
 
     @EventHandler
     void on(TermOpened e) {
-        jdbc.sql("""
-                        INSERT INTO council_term_view (council_id, term, seats, starts_on)
-                        VALUES (:id, :term, :seats, :on)""")
-                .param("id", e.councilId()).param("term", e.term()).param("seats", e.seats())
-                .param("on", e.startsOn())
-                .update();
+        writes().add(INSERT_TERM, e.councilId(), e.term(), e.seats(), e.startsOn());
     }
 
     @EventHandler
     void on(TermEnded e) {
-        jdbc.sql("UPDATE council_term_view SET ends_on = :on WHERE council_id = :id AND term = :term")
-                .param("on", e.endsOn()).param("id", e.councilId()).param("term", e.term())
-                .update();
+        writes().add(END_TERM, e.endsOn(), e.councilId(), e.term());
     }
 
     @EventHandler
     void on(DelegateSeated e) {
-        jdbc.sql("""
-                        INSERT INTO delegate_view
-                            (council_id, term, delegate_id, full_name, constituency, seated_on, full_time_from)
-                        VALUES (:council, :term, :id, :name, :constituency, :on, :fullTimeFrom)""")
-                .param("council", e.councilId()).param("term", e.term()).param("id", e.delegateId())
-                .param("name", e.fullName()).param("constituency", e.constituency()).param("on", e.seatedOn())
-                .param("fullTimeFrom", e.fullTime() ? e.seatedOn() : null)
-                .update();
+        writes().add(INSERT_DELEGATE, e.councilId(), e.term(), e.delegateId(), e.fullName(), e.constituency(),
+                e.seatedOn(), e.fullTime() ? e.seatedOn() : null);
     }
 
     @EventHandler
     void on(MandateEnded e) {
-        jdbc.sql("""
-                        UPDATE delegate_view SET ended_on = :on, end_reason = :reason
-                         WHERE council_id = :council AND delegate_id = :id AND ended_on IS NULL""")
-                .param("on", e.effectiveOn()).param("reason", e.reason().name())
-                .param("council", e.councilId()).param("id", e.delegateId())
-                .update();
+        writes().add(END_MANDATE, e.effectiveOn(), e.reason().name(), e.councilId(), e.delegateId());
     }
 
     @EventHandler
     void on(OfficeAssigned e, EventMessage<?> message) {
-        jdbc.sql("""
-                        INSERT INTO office_view
-                            (office_id, council_id, delegate_id, office, committee_id, full_time, starts_on, basis)
-                        VALUES (:officeId, :council, :delegate, :office, :committee, :fullTime, :on, :basis)""")
-                .param("officeId", message.getIdentifier()).param("council", e.councilId())
-                .param("delegate", e.delegateId()).param("office", e.office().name())
-                .param("committee", e.committeeId()).param("fullTime", e.fullTime()).param("on", e.effectiveOn())
-                .param("basis", e.basis())
-                .update();
+        BatchedWrites writes = writes();
+        writes.add(INSERT_OFFICE, message.getIdentifier(), e.councilId(), e.delegateId(), e.office().name(),
+                e.committeeId(), e.fullTime(), e.effectiveOn(), e.basis());
         if (e.fullTime()) {
-            // A full-time office makes its holder a full-time delegate from that date on.
-            jdbc.sql("""
-                            UPDATE delegate_view SET full_time_from = :on
-                             WHERE council_id = :council AND delegate_id = :delegate AND ended_on IS NULL
-                               AND (full_time_from IS NULL OR full_time_from > :on)""")
-                    .param("on", e.effectiveOn()).param("council", e.councilId()).param("delegate", e.delegateId())
-                    .update();
+            writes.add(FULL_TIME_FROM, e.effectiveOn(), e.councilId(), e.delegateId(), e.effectiveOn());
         }
     }
 
     @EventHandler
     void on(OfficeVacated e) {
-        jdbc.sql("""
-                        UPDATE office_view SET ends_on = :on
-                         WHERE council_id = :council AND delegate_id = :delegate AND office = :office
-                           AND COALESCE(committee_id, '') = :committee AND ends_on IS NULL""")
-                .param("on", e.effectiveOn()).param("council", e.councilId()).param("delegate", e.delegateId())
-                .param("office", e.office().name()).param("committee", e.committeeId() == null ? "" : e.committeeId())
-                .update();
+        writes().add(VACATE_OFFICE, e.effectiveOn(), e.councilId(), e.delegateId(), e.office().name(),
+                e.committeeId() == null ? "" : e.committeeId());
     }
 
     @EventHandler
     void on(CommitteeFormed e) {
-        jdbc.sql("""
-                        INSERT INTO committee_view (council_id, committee_id, name, formed_on)
-                        VALUES (:council, :id, :name, :on)""")
-                .param("council", e.councilId()).param("id", e.committeeId()).param("name", e.name())
-                .param("on", e.formedOn())
-                .update();
+        writes().add(INSERT_COMMITTEE, e.councilId(), e.committeeId(), e.name(), e.formedOn());
     }
 
     @EventHandler
     void on(CouncilDissolved e) {
-        jdbc.sql("""
-                        UPDATE council_view SET dissolved_on = :on, successor_ids = :successors,
-                               dissolution_basis = :basis
-                         WHERE council_id = :id""")
-                .param("on", e.effectiveOn()).param("successors", String.join(",", e.successorIds()))
-                .param("basis", e.basis()).param("id", e.councilId())
-                .update();
+        writes().add(DISSOLVE_COUNCIL, e.effectiveOn(), String.join(",", e.successorIds()), e.basis(),
+                e.councilId());
     }
 
-    /** A rebuild replays every event into empty tables. */
+    /** The writes of the current processor batch, sent when it prepares to commit. */
+    private BatchedWrites writes() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(WRITES, key -> {
+            BatchedWrites writes = new BatchedWrites();
+            unitOfWork.onPrepareCommit(u -> writes.flush(jdbc));
+            return writes;
+        });
+    }
+
+    /**
+     * A rebuild replays every event into empty tables. On PostgreSQL, TRUNCATE (transactional there, and part of the
+     * reset's transaction with the tokens) rather than DELETE: a DELETE of a million rows takes seconds and leaves as
+     * many dead rows, which every INSERT of the replay then meets in the primary key index (same keys again) until
+     * a vacuum. H2's TRUNCATE commits the open transaction, so H2 keeps DELETE.
+     */
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"office_view", "committee_view", "delegate_view", "council_term_view",
-                "council_view"}) {
-            jdbc.sql("DELETE FROM " + table).update();
+        String tables = "office_view, committee_view, delegate_view, council_term_view, council_view";
+        if (isPostgres()) {
+            jdbc.execute("TRUNCATE " + tables);
+        } else {
+            for (String table : tables.split(", ")) {
+                jdbc.update("DELETE FROM " + table);
+            }
         }
+    }
+
+    private boolean isPostgres() {
+        if (postgres == null) {
+            postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+        }
+        return postgres;
     }
 }

@@ -258,6 +258,6 @@ class ApiConventionsTest {
         assertThat(councils.path("name").asText()).isEqualTo("councils");
         assertThat(councils.path("running").asBoolean()).isTrue();
         assertThat(councils.path("position").asLong()).isGreaterThanOrEqualTo(created.position());
-        assertThat(councils.path("segments").asInt()).isEqualTo(4);
+        assertThat(councils.path("segments").asInt()).isEqualTo(2);
     }
 }
