@@ -10,14 +10,13 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Folded council histories at every {@code council.audit.snapshot-every}-th event: the table of
+ * Folded council histories at multiples of {@code council.audit.snapshot-every} events: the table of
  * V31__audit_snapshots.sql. A snapshot is a cache of a fold over events {@code 0..sequence}, all recorded by
  * {@code recordedThrough}; it serves any {@code asOf} at or after that instant, and the answer is the same as
- * folding from the first event.
+ * folding from the first event. A node reads a snapshot once and then keeps the fold in memory ({@link AuditFolds}).
  */
 @Component
 class AuditSnapshots {
@@ -35,32 +34,26 @@ class AuditSnapshots {
     record Stored(long sequence, Instant recordedThrough) {
     }
 
-    record Snapshot(long sequence, Instant recordedThrough, CouncilHistory.State state) {
-    }
-
-    /** The aggregate's snapshots, newest first. */
-    List<Stored> list(String aggregateId) {
+    /** The aggregate's newest snapshot whose events were all recorded by {@code asOf}. */
+    Optional<Stored> newest(String aggregateId, Instant asOf) {
+        // recorded_through is an Instant.toString(), whose text does not sort as time does: compared here.
         return jdbc.sql("""
                         SELECT sequence_number, recorded_through FROM audit_snapshot
                          WHERE aggregate_identifier = :id AND fold_version = :version
                          ORDER BY sequence_number DESC""")
                 .param("id", aggregateId).param("version", CouncilHistory.FOLD_VERSION)
                 .query((rs, n) -> new Stored(rs.getLong(1), Instant.parse(rs.getString(2))))
-                .list();
+                .list().stream()
+                .filter(s -> !s.recordedThrough().isAfter(asOf))
+                .findFirst();
     }
 
-    /** The newest snapshot whose events were all recorded by {@code asOf}. */
-    Optional<Snapshot> latest(String aggregateId, List<Stored> stored, Instant asOf) {
-        return stored.stream()
-                .filter(s -> !s.recordedThrough().isAfter(asOf))
-                .findFirst()
-                .map(s -> new Snapshot(s.sequence(), s.recordedThrough(), read(jdbc.sql("""
-                                SELECT state FROM audit_snapshot
-                                 WHERE aggregate_identifier = :id AND fold_version = :version
-                                   AND sequence_number = :sequence""")
-                        .param("id", aggregateId).param("version", CouncilHistory.FOLD_VERSION)
-                        .param("sequence", s.sequence())
-                        .query(byte[].class).single())));
+    CouncilHistory.State state(String aggregateId, long sequence) {
+        return read(jdbc.sql("""
+                        SELECT state FROM audit_snapshot
+                         WHERE aggregate_identifier = :id AND fold_version = :version AND sequence_number = :sequence""")
+                .param("id", aggregateId).param("version", CouncilHistory.FOLD_VERSION).param("sequence", sequence)
+                .query(byte[].class).single());
     }
 
     void save(String aggregateId, long sequence, Instant recordedThrough, CouncilHistory.State state) {

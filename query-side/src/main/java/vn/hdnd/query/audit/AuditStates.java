@@ -3,6 +3,7 @@ package vn.hdnd.query.audit;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,27 +15,41 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.ToLongFunction;
 
 /**
  * An aggregate's state rebuilt from the events recorded up to an instant ({@code asOf}, recorded time), as valid on a
  * date ({@code validAt}, valid time). Councils are folded into {@link CouncilHistory}; other aggregates answer the
- * list of their events recorded by then. Council folds start from the newest snapshot whose events were all
- * recorded by {@code asOf} and store a snapshot every {@code council.audit.snapshot-every} events on the way.
+ * list of their events recorded by then. Council folds start from the newest fold whose events were all recorded by
+ * {@code asOf} (kept in memory by {@link AuditFolds}, else a snapshot stored by {@link AuditSnapshots}), fold the
+ * events after it, and keep the longer fold for the next request; the answer is the same as folding from the first
+ * event, because events are never changed or removed.
  */
 @Component
 class AuditStates {
     private final EventStore eventStore;
     private final AuditSnapshots snapshots;
+    private final AuditFolds folds;
     private final LedgerEvents events;
     private final JdbcClient jdbc;
     private final int snapshotEvery;
+    private final ToLongFunction<String> lastSequence;
 
-    AuditStates(EventStore eventStore, AuditSnapshots snapshots, LedgerEvents events, JdbcClient jdbc,
-                @Value("${council.audit.snapshot-every:100}") int snapshotEvery) {
+    @Autowired
+    AuditStates(EventStore eventStore, AuditSnapshots snapshots, AuditFolds folds, LedgerEvents events,
+                JdbcClient jdbc, @Value("${council.audit.snapshot-every:100}") int snapshotEvery) {
+        this(eventStore, snapshots, folds, events, jdbc, snapshotEvery, new LastSequences(id -> jdbc.sql("""
+                        SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?""")
+                .param(id).query(Long.class).optional().orElse(-1L))::of);
+    }
+
+    /** {@code lastSequence}: the sequence number of an aggregate's last event in the event store, or -1. */
+    AuditStates(EventStore eventStore, AuditSnapshots snapshots, AuditFolds folds, LedgerEvents events,
+                JdbcClient jdbc, int snapshotEvery, ToLongFunction<String> lastSequence) {
+        this.lastSequence = lastSequence;
         this.eventStore = eventStore;
         this.snapshots = snapshots;
+        this.folds = folds;
         this.events = events;
         this.jdbc = jdbc;
         this.snapshotEvery = snapshotEvery;
@@ -50,6 +65,10 @@ class AuditStates {
     }
 
     Optional<AuditState> state(String aggregateId, Instant asOf, LocalDate validAt, boolean withMetadata) {
+        // A fold in memory is a council's: no need to ask the event store what the aggregate is.
+        if (folds.holds(aggregateId)) {
+            return council(aggregateId, asOf, validAt, true);
+        }
         Optional<String> type = jdbc.sql("""
                         SELECT type FROM domain_event_entry WHERE aggregate_identifier = :id
                          ORDER BY sequence_number LIMIT 1""")
@@ -58,27 +77,43 @@ class AuditStates {
             return Optional.empty();
         }
         return CouncilHistory.AGGREGATE_TYPE.equals(type.get())
-                ? council(aggregateId, asOf, validAt, snapshotEvery > 0)
+                ? council(aggregateId, asOf, validAt, true)
                 : eventList(aggregateId, type.get(), asOf, validAt, withMetadata);
     }
 
-    /** The council's state; {@code useSnapshots} false folds from the first event and stores nothing. */
-    Optional<AuditState> council(String aggregateId, Instant asOf, LocalDate validAt, boolean useSnapshots) {
-        List<AuditSnapshots.Stored> stored = useSnapshots ? snapshots.list(aggregateId) : List.of();
-        Set<Long> snapshotted = stored.stream().map(AuditSnapshots.Stored::sequence).collect(Collectors.toSet());
-        Optional<AuditSnapshots.Snapshot> start = useSnapshots
-                ? snapshots.latest(aggregateId, stored, asOf) : Optional.empty();
-
-        CouncilHistory history = start.map(s -> new CouncilHistory(s.state())).orElseGet(CouncilHistory::new);
-        long version = start.map(AuditSnapshots.Snapshot::sequence).orElse(-1L);
+    /**
+     * The council's state: the newest fold (in memory, else a stored snapshot) whose events were all recorded by
+     * {@code asOf}, then the events after it that were recorded by {@code asOf}. {@code cached} false folds from the
+     * first event and neither reads nor stores a fold: the reference the cached answers must equal.
+     */
+    Optional<AuditState> council(String aggregateId, Instant asOf, LocalDate validAt, boolean cached) {
+        AuditFolds.Fold start = cached ? start(aggregateId, asOf) : null;
+        // Most requests find no event after the fold they start from: one short query says so (Axon's read is a
+        // transaction, a query and a commit: two round trips; and concurrent requests share it, LastSequences),
+        // and the fold has the answer.
+        if (start != null && lastSequence.applyAsLong(aggregateId) <= start.sequence()) {
+            return Optional.of(new AuditState(aggregateId, CouncilHistory.AGGREGATE_TYPE, asOf, validAt,
+                    start.sequence(), start.sequence() + 1, start.validAt(validAt)));
+        }
+        CouncilHistory history = start == null ? new CouncilHistory() : new CouncilHistory(start.state());
+        long version = start == null ? -1 : start.sequence();
         long folded = version + 1;
-        Instant recordedThrough = start.map(AuditSnapshots.Snapshot::recordedThrough).orElse(Instant.EPOCH);
-        // Snapshots are taken only while every event so far was recorded by asOf: then the fold covers 0..sequence.
+
+        // While every event so far was recorded by asOf, the fold covers events 0..version: a fold that serves any
+        // asOf at or after recordedThrough. That prefix is what is kept in memory, and its newest multiple of
+        // snapshotEvery events is stored (one snapshot per request at most, so a long first fold does not write
+        // a snapshot for every hundred events).
         boolean wholePrefix = true;
+        Instant recordedThrough = start == null ? Instant.EPOCH : start.recordedThrough();
+        AuditFolds.Fold prefix = start;
+        AuditFolds.Fold toSnapshot = null;
         DomainEventStream stream = eventStore.readEvents(aggregateId, version + 1);
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             if (event.getTimestamp().isAfter(asOf)) {
+                if (wholePrefix && cached && version > (prefix == null ? -1 : prefix.sequence())) {
+                    prefix = new AuditFolds.Fold(version, recordedThrough, history.state());
+                }
                 wholePrefix = false;
                 continue;
             }
@@ -88,16 +123,45 @@ class AuditStates {
             if (wholePrefix) {
                 recordedThrough = recordedThrough.isAfter(event.getTimestamp()) ? recordedThrough
                         : event.getTimestamp();
-                if (useSnapshots && (version + 1) % snapshotEvery == 0 && !snapshotted.contains(version)) {
-                    snapshots.save(aggregateId, version, recordedThrough, history.state());
+                if (cached && snapshotEvery > 0 && (version + 1) % snapshotEvery == 0) {
+                    toSnapshot = new AuditFolds.Fold(version, recordedThrough, history.state());
                 }
             }
         }
         if (folded == 0) {
             return Optional.empty();
         }
+        if (cached) {
+            if (wholePrefix && version > (prefix == null ? -1 : prefix.sequence())) {
+                prefix = toSnapshot != null && toSnapshot.sequence() == version ? toSnapshot
+                        : new AuditFolds.Fold(version, recordedThrough, history.state());
+            }
+            if (prefix != null && prefix != start) {
+                folds.put(aggregateId, prefix);
+            }
+            if (toSnapshot != null) {
+                snapshots.save(aggregateId, toSnapshot.sequence(), toSnapshot.recordedThrough(), toSnapshot.state());
+            }
+        }
         return Optional.of(new AuditState(aggregateId, CouncilHistory.AGGREGATE_TYPE, asOf, validAt, version, folded,
                 history.validAt(validAt)));
+    }
+
+    /** The newest fold whose events were all recorded by {@code asOf}: from memory, else from a stored snapshot. */
+    private AuditFolds.Fold start(String aggregateId, Instant asOf) {
+        Optional<AuditFolds.Fold> inMemory = folds.newest(aggregateId, asOf);
+        if (inMemory.isPresent()) {
+            return inMemory.get();
+        }
+        if (snapshotEvery <= 0) {
+            return null;
+        }
+        return snapshots.newest(aggregateId, asOf).map(stored -> {
+            AuditFolds.Fold fold = new AuditFolds.Fold(stored.sequence(), stored.recordedThrough(),
+                    snapshots.state(aggregateId, stored.sequence()));
+            folds.put(aggregateId, fold);
+            return fold;
+        }).orElse(null);
     }
 
     private Optional<AuditState> eventList(String aggregateId, String type, Instant asOf, LocalDate validAt,

@@ -12,9 +12,12 @@ import vn.hdnd.events.council.TermEnded;
 import vn.hdnd.events.council.TermOpened;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -48,9 +51,16 @@ final class CouncilHistory {
     record Committee(String id, String name, LocalDate formedOn) {
     }
 
-    /** Everything folded so far: what a snapshot stores. */
+    /** Everything folded so far: what a snapshot stores. Immutable, so that one state can serve many requests. */
     record State(Facts council, List<Term> terms, List<Mandate> mandates, List<Holding> holdings,
                  List<Committee> committees) {
+        State {
+            // Immutable whatever built it (Jackson reads ArrayLists); List.copyOf of an immutable list is that list.
+            terms = List.copyOf(terms);
+            mandates = List.copyOf(mandates);
+            holdings = List.copyOf(holdings);
+            committees = List.copyOf(committees);
+        }
     }
 
     /** The council as valid on one date; the shape follows {@code GET /api/v1/councils/{id}}. */
@@ -73,6 +83,11 @@ final class CouncilHistory {
     private final List<Mandate> mandates;
     private final List<Holding> holdings;
     private final List<Committee> committees;
+    /**
+     * Where each delegate's open mandates (no {@code endedOn}) are in {@link #mandates}, in list order: finding "the
+     * first open mandate of this delegate" by scanning made a long history's fold quadratic. Built on first use.
+     */
+    private Map<String, ArrayDeque<Integer>> openMandates;
 
     CouncilHistory() {
         this(new State(null, List.of(), List.of(), List.of(), List.of()));
@@ -104,8 +119,11 @@ final class CouncilHistory {
         } else if (event instanceof DelegateSeated e) {
             mandates.add(new Mandate(e.delegateId(), e.term(), e.fullName(), e.constituency(), e.seatedOn(),
                     e.fullTime() ? e.seatedOn() : null, null, null));
+            if (openMandates != null) {
+                openMandates.computeIfAbsent(e.delegateId(), d -> new ArrayDeque<>()).addLast(mandates.size() - 1);
+            }
         } else if (event instanceof MandateEnded e) {
-            replaceFirst(mandates, openMandateOf(e.delegateId()), m -> new Mandate(m.delegateId(), m.term(),
+            replaceFirstOpenMandate(e.delegateId(), m -> new Mandate(m.delegateId(), m.term(),
                     m.fullName(), m.constituency(), m.seatedOn(), m.fullTimeFrom(), e.effectiveOn(),
                     e.reason().name()));
         } else if (event instanceof OfficeAssigned e) {
@@ -113,7 +131,7 @@ final class CouncilHistory {
                     e.effectiveOn(), null, e.basis()));
             if (e.fullTime()) {
                 // A full-time office makes its holder a full-time delegate from that date on.
-                replaceFirst(mandates, openMandateOf(e.delegateId()), m -> new Mandate(m.delegateId(), m.term(),
+                replaceFirstOpenMandate(e.delegateId(), m -> new Mandate(m.delegateId(), m.term(),
                         m.fullName(), m.constituency(), m.seatedOn(),
                         m.fullTimeFrom() == null || m.fullTimeFrom().isAfter(e.effectiveOn())
                                 ? e.effectiveOn() : m.fullTimeFrom(),
@@ -186,8 +204,25 @@ final class CouncilHistory {
                 && (committeeId == null || committeeId.equals(o.committeeId())));
     }
 
-    private static Predicate<Mandate> openMandateOf(String delegateId) {
-        return m -> m.delegateId().equals(delegateId) && m.endedOn() == null;
+    /** Changes the delegate's first open mandate in list order, if any; the index follows if it is no longer open. */
+    private void replaceFirstOpenMandate(String delegateId, UnaryOperator<Mandate> change) {
+        if (openMandates == null) {
+            openMandates = new HashMap<>();
+            for (int i = 0; i < mandates.size(); i++) {
+                if (mandates.get(i).endedOn() == null) {
+                    openMandates.computeIfAbsent(mandates.get(i).delegateId(), d -> new ArrayDeque<>()).addLast(i);
+                }
+            }
+        }
+        ArrayDeque<Integer> open = openMandates.get(delegateId);
+        if (open == null || open.isEmpty()) {
+            return;
+        }
+        Mandate changed = change.apply(mandates.get(open.peekFirst()));
+        mandates.set(open.peekFirst(), changed);
+        if (changed.endedOn() != null) {
+            open.pollFirst();
+        }
     }
 
     private static <T> void replaceFirst(List<T> list, Predicate<T> which, UnaryOperator<T> change) {

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditStatesTest {
     private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
     private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(storage).build();
-    private final AuditStates states = new AuditStates(store, null, null, null, 0);
+    private final AuditStates states = new AuditStates(store, null, new AuditFolds(100_000), null, null, 0,
+            id -> store.lastSequenceNumberFor(id).orElse(-1L));
     private final List<DomainEventMessage<?>> events = new ArrayList<>();
 
     @AfterEach
@@ -101,6 +102,48 @@ class AuditStatesTest {
         assertThat(dissolved.delegates()).isEmpty();
         assertThat(dissolved.term()).isNull();
         assertThat(fold.validAt(LocalDate.parse("2008-07-31")).status()).isEqualTo("NOT_ESTABLISHED");
+    }
+
+    @Test
+    void aMandateEndClosesTheDelegatesOpenMandateAndASecondSeatOpensAnother() {
+        List<Object> events = List.of(
+                new CouncilEstablished("vn-q3", "HĐND huyện Q3", Tier.DISTRICT, null, LocalDate.parse("2008-08-01")),
+                new TermOpened("vn-q3", "2021-2026", 35, LocalDate.parse("2021-05-23")),
+                new DelegateSeated("vn-q3", "vn-q3-d1", "Vũ Văn Dũng", false, "Số 1", "2021-2026",
+                        LocalDate.parse("2021-06-01")),
+                new DelegateSeated("vn-q3", "vn-q3-d2", "Lý Thị Em", false, "Số 2", "2021-2026",
+                        LocalDate.parse("2021-06-01")),
+                new MandateEnded("vn-q3", "vn-q3-d1", MandateEndReason.TRANSFERRED, LocalDate.parse("2021-07-01"),
+                        "QĐ 3"),
+                new DelegateSeated("vn-q3", "vn-q3-d1", "Vũ Văn Dũng", false, "Số 1", "2021-2026",
+                        LocalDate.parse("2021-09-01")),
+                new OfficeAssigned("vn-q3", "vn-q3-d1", Office.CHAIR, null, true, LocalDate.parse("2021-09-15"),
+                        "NQ 9"),
+                new MandateEnded("vn-q3", "vn-q3-d1", MandateEndReason.RESIGNED, LocalDate.parse("2022-01-01"),
+                        "Đơn"));
+        // Straight, and resumed after every cut (the index of open mandates is rebuilt from the state).
+        for (int cut = 0; cut <= events.size(); cut++) {
+            CouncilHistory fold = new CouncilHistory();
+            events.subList(0, cut).forEach(fold::apply);
+            CouncilHistory resumed = new CouncilHistory(fold.state());
+            events.subList(cut, events.size()).forEach(resumed::apply);
+            assertThat(ids(resumed.validAt(LocalDate.parse("2021-06-15")))).as("cut %d", cut)
+                    .containsExactly("vn-q3-d1", "vn-q3-d2");
+            assertThat(ids(resumed.validAt(LocalDate.parse("2021-08-01")))).as("cut %d", cut)
+                    .containsExactly("vn-q3-d2");
+            CouncilHistory.CouncilAsOf autumn = resumed.validAt(LocalDate.parse("2021-10-01"));
+            assertThat(ids(autumn)).as("cut %d", cut).containsExactly("vn-q3-d1", "vn-q3-d2");
+            // The full-time office changed the second mandate, not the first (ended) one.
+            assertThat(autumn.delegates().get(0).fullTime()).as("cut %d", cut).isTrue();
+            assertThat(autumn.delegates().get(0).seatedOn()).isEqualTo(LocalDate.parse("2021-09-01"));
+            assertThat(resumed.state().mandates().get(0).fullTimeFrom()).as("cut %d", cut).isNull();
+            assertThat(ids(resumed.validAt(LocalDate.parse("2022-01-01")))).as("cut %d", cut)
+                    .containsExactly("vn-q3-d2");
+        }
+    }
+
+    private static List<String> ids(CouncilHistory.CouncilAsOf council) {
+        return council.delegates().stream().map(CouncilHistory.Delegate::id).toList();
     }
 
     /** A council's life: seats, offices (one full-time), a committee, a resignation, the term's end, dissolution. */
