@@ -18,6 +18,7 @@ import vn.hdnd.command.oversight.OversightCommands.RecordReExamination;
 import vn.hdnd.command.oversight.OversightCommands.RecordResponse;
 import vn.hdnd.events.oversight.AgencyResponseRecorded;
 import vn.hdnd.events.oversight.ConclusionIssued;
+import vn.hdnd.events.oversight.ConclusionIssued.OriginalClosure;
 import vn.hdnd.events.oversight.ConductingBody;
 import vn.hdnd.events.oversight.FindingRecorded;
 import vn.hdnd.events.oversight.OversightCaseClosed;
@@ -86,6 +87,10 @@ class OversightCase {
 
     @CommandHandler
     OversightCase(OpenCase command, CouncilLookup councils) {
+        // Issue 4: a case is opened with the agencies it supervises.
+        require(command.subjects() != null && !command.subjects().isEmpty()
+                        && command.subjects().stream().allMatch(OversightCase::given), "subjects-named",
+                "an oversight case names the agencies it supervises");
         CouncilFacts council = councils.find(command.councilId()).orElseThrow(() -> new RuleViolation(
                 "council-exists", "council " + command.councilId() + " is not in the record"));
         // Law 87/2015/QH13 art. 1-2: a council oversees while it exists; a dissolved council's successor takes over.
@@ -121,11 +126,16 @@ class OversightCase {
         requireNotClosed();
         // Law 87/2015/QH13 ch. IV: an oversight ends in one conclusion (kết luận giám sát); a new case revisits it.
         require(concludedOn == null, "conclusion-once", "case " + caseId + " already has its conclusion");
+        require(given(command.number()), "conclusion-numbered", "the conclusion of case " + caseId + " has a number");
         requireNotBeforeOpened(command.issuedOn());
         require(lastFindingOn == null || !command.issuedOn().isBefore(lastFindingOn), "conclusion-after-findings",
                 "a finding is dated " + lastFindingOn + ", after " + command.issuedOn());
         Set<String> ids = new HashSet<>();
         for (ConclusionIssued.Recommendation r : command.recommendations()) {
+            // DOMAIN.md rule 5: each recommendation is addressed to an agency, says what to do and by when.
+            require(given(r.recommendationId()) && given(r.addressee()) && given(r.action()) && r.dueOn() != null,
+                    "recommendation-complete", "recommendation " + r.recommendationId()
+                            + " needs an id, an addressee, an action and a due date");
             require(ids.add(r.recommendationId()), "recommendation-ids-unique",
                     "recommendation " + r.recommendationId() + " appears twice");
             // DOMAIN.md rule 5: a recommendation carries a due date, which must leave the agency time to act.
@@ -142,9 +152,12 @@ class OversightCase {
             require(decided.add(original), "original-decided-once",
                     "original recommendation " + original + " is decided twice");
         }
-        command.closes().forEach(closure -> require(closure.outcome() != RecommendationOutcome.SUPERSEDED,
-                "supersede-with-a-recommendation", "original recommendation " + closure.recommendationId()
-                        + " is superseded by naming it in a new recommendation's supersedes"));
+        for (OriginalClosure closure : command.closes()) {
+            require(closure.outcome() != RecommendationOutcome.SUPERSEDED, "supersede-with-a-recommendation",
+                    "original recommendation " + closure.recommendationId()
+                            + " is superseded by naming it in a new recommendation's supersedes");
+            requireReason(closure.recommendationId(), closure.reason());
+        }
         apply(new ConclusionIssued(caseId, command.number(), command.issuedOn(), command.summary(),
                 List.copyOf(command.recommendations()), List.copyOf(command.closes())));
     }
@@ -162,6 +175,7 @@ class OversightCase {
     void handle(CloseRecommendation command) {
         requireNotClosed();
         Recommendation r = requireOpenRecommendation(command.recommendationId());
+        requireReason(command.recommendationId(), command.reason());
         requireNotBeforeConclusion(command.closedOn());
         requireAfterResponses(command.recommendationId(), r, command.closedOn());
         apply(new RecommendationClosed(caseId, command.recommendationId(), command.outcome(), command.closedOn(),
@@ -239,6 +253,15 @@ class OversightCase {
         require(r.closedOn() == null, "recommendation-open",
                 "recommendation " + recommendationId + " was closed on " + r.closedOn());
         return r;
+    }
+
+    /** Issue 4: a recommendation is closed with an outcome and a reason, which the record publishes with it. */
+    private static void requireReason(String id, String reason) {
+        require(given(reason), "closure-reasoned", "the closure of recommendation " + id + " gives its reason");
+    }
+
+    private static boolean given(String text) {
+        return text != null && !text.isBlank();
     }
 
     /** A closure is the last word: no response about the recommendation may be dated after it. */

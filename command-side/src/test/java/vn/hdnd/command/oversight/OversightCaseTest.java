@@ -6,6 +6,10 @@ import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.hdnd.command.RuleViolation;
 import vn.hdnd.command.oversight.CouncilLookup.CouncilFacts;
 import vn.hdnd.command.oversight.OversightCommands.CloseCase;
@@ -107,9 +111,18 @@ class OversightCaseTest {
     }
 
     private static OpenCase open(String council, ConductingBody by, String committee, LocalDate on) {
-        return new OpenCase(ID, council, "Quản lý dự án sử dụng đất chậm triển khai",
-                "Dự án chậm triển khai, vi phạm Luật Đất đai", by, committee, List.of(UBND, SO_TNMT), on, null,
-                List.of());
+        return open("Dự án chậm triển khai, vi phạm Luật Đất đai", List.of(UBND, SO_TNMT), council, by, committee,
+                on);
+    }
+
+    private static OpenCase open(String scope, List<String> subjects) {
+        return open(scope, subjects, COUNCIL, ConductingBody.COUNCIL, null, OPENED);
+    }
+
+    private static OpenCase open(String scope, List<String> subjects, String council, ConductingBody by,
+                                 String committee, LocalDate on) {
+        return new OpenCase(ID, council, "Quản lý dự án sử dụng đất chậm triển khai", scope, by, committee, subjects,
+                on, null, List.of());
     }
 
     private static IssueConclusion conclusion(LocalDate on, List<Recommendation> recommendations) {
@@ -206,6 +219,17 @@ class OversightCaseTest {
                 "committee-only-when-a-committee-conducts");
     }
 
+    @ParameterizedTest
+    @NullAndEmptySource
+    void subjectsNamed(List<String> subjects) {
+        violates(fixture.givenNoPriorActivity().when(open("Đất đai", subjects)), "subjects-named");
+    }
+
+    @Test
+    void subjectsNamedRejectsABlankSubject() {
+        violates(fixture.givenNoPriorActivity().when(open("Đất đai", List.of(UBND, " "))), "subjects-named");
+    }
+
     // ---------------------------------------------------------------- findings
 
     @Test
@@ -274,6 +298,40 @@ class OversightCaseTest {
         violates(fixture.given(opened())
                 .when(conclusion(CONCLUDED, List.of(new Recommendation("r1", UBND, "Ngay", CONCLUDED, List.of())))),
                 "due-after-issued");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = " ")
+    void conclusionNumbered(String number) {
+        violates(fixture.given(opened())
+                .when(new IssueConclusion(ID, null, number, CONCLUDED, "Kết luận", List.of(), List.of())),
+                "conclusion-numbered");
+    }
+
+    /** Each lacks one of id, addressee, action and due date. */
+    static List<Recommendation> incompleteRecommendations() {
+        return List.of(new Recommendation(null, UBND, "Rà soát", DUE, List.of()),
+                new Recommendation("r1", null, "Rà soát", DUE, List.of()),
+                new Recommendation("r1", " ", "Rà soát", DUE, List.of()),
+                new Recommendation("r1", UBND, "", DUE, List.of()),
+                new Recommendation("r1", UBND, "Rà soát", null, List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("incompleteRecommendations")
+    void recommendationComplete(Recommendation incomplete) {
+        violates(fixture.given(opened())
+                .when(conclusion(CONCLUDED, List.of(recommendation("r0", SO_TNMT), incomplete))),
+                "recommendation-complete");
+    }
+
+    @Test
+    void closureReasonedRejectsAReExaminationClosingAnOriginalWithoutAReason() {
+        violates(fixture.given(reOpened())
+                .when(reConclusion(List.of(), List.of(
+                        new OriginalClosure("r1", RecommendationOutcome.NOT_IMPLEMENTED, " ")))),
+                "closure-reasoned");
     }
 
     @Test
@@ -366,6 +424,15 @@ class OversightCaseTest {
                         "Không còn phù hợp"))
                 .expectEvents(new RecommendationClosed(ID, "r1", RecommendationOutcome.WITHDRAWN, REPORTED,
                         "Không còn phù hợp", null, null));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = " ")
+    void closureReasoned(String reason) {
+        violates(fixture.given(opened(), concluded())
+                .when(new CloseRecommendation(ID, null, "r1", RecommendationOutcome.IMPLEMENTED, REPORTED, reason)),
+                "closure-reasoned");
     }
 
     @Test
