@@ -139,7 +139,8 @@ public final class Bench {
             expect(http.post("/api/v1/councils/" + id + "/terms",
                     Map.of("term", "2021-2026", "seats", 1000, "startsOn", "2021-05-23")), 201);
             expect(http.post("/api/v1/councils/" + id + "/oversight-cases", Map.of("id", caseOf(id),
-                    "title", "Giám sát việc thực hiện dự án đầu tư", "conductedBy", "STANDING_COMMITTEE",
+                    "title", "Giám sát việc thực hiện dự án đầu tư", "scope", "Tiến độ dự án đầu tư",
+                    "conductedBy", "STANDING_COMMITTEE",
                     "subjects", List.of("Sở Tài nguyên và Môi trường"), "openedOn", "2021-08-01")), 201);
             ids.add(id);
         }

@@ -87,7 +87,8 @@ class OversightCase {
 
     @CommandHandler
     OversightCase(OpenCase command, CouncilLookup councils) {
-        // Issue 4: a case is opened with the agencies it supervises.
+        // Issue 4 / API.md: a case is opened with a scope and the agencies it supervises.
+        require(given(command.scope()), "scope-stated", "an oversight case states its scope");
         require(command.subjects() != null && !command.subjects().isEmpty()
                         && command.subjects().stream().allMatch(OversightCase::given), "subjects-named",
                 "an oversight case names the agencies it supervises");

@@ -65,7 +65,8 @@ class OversightCaseController {
 
     record OpenRequest(@Pattern(regexp = Ids.PATTERN) String id,
                        @NotBlank @Size(max = 500) @Pattern(regexp = LINE) String title,
-                       @Size(max = LONG_TEXT) String scope,
+                       @Schema(description = "what the oversight examines")
+                       @NotBlank @Size(max = LONG_TEXT) String scope,
                        @NotNull ConductingBody conductedBy,
                        @Schema(description = "the committee (Ban) conducting the case; only with COMMITTEE")
                        @Pattern(regexp = Ids.PATTERN) String committeeId,
@@ -184,7 +185,8 @@ class OversightCaseController {
                                 @NotNull LocalDate openedOn,
                                 @Schema(description = "default: \"Tái giám sát: \" and the original title")
                                 @Size(max = 500) @Pattern(regexp = LINE) String title,
-                                @Schema(description = "default: the reason")
+                                @Schema(description = "default: the reason, else the re-examined recommendations "
+                                        + "of the original case")
                                 @Size(max = LONG_TEXT) String scope,
                                 @Schema(description = "default: the original case's conducting body")
                                 ConductingBody conductedBy,

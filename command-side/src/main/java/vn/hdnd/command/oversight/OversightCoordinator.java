@@ -41,12 +41,24 @@ class OversightCoordinator {
         boolean sameConductor = command.conductedBy() == null;
         commands.sendAndWait(new OpenCase(command.newCaseId(), original.councilId(),
                 command.title() != null ? command.title() : "Tái giám sát: " + original.title(),
-                command.scope() != null ? command.scope() : command.reason(),
+                scopeOf(command, original),
                 sameConductor ? original.conductedBy() : command.conductedBy(),
                 sameConductor ? original.committeeId() : command.committeeId(),
                 command.subjects() != null && !command.subjects().isEmpty() ? command.subjects()
                         : original.addressees(),
                 command.openedOn(), command.caseId(), command.recommendationIds()));
+    }
+
+    /** The request's scope, else its reason, else the re-examined recommendations of the original case. */
+    private static String scopeOf(ReExamine command, ReExaminationBasis original) {
+        if (command.scope() != null && !command.scope().isBlank()) {
+            return command.scope();
+        }
+        if (command.reason() != null && !command.reason().isBlank()) {
+            return command.reason();
+        }
+        return "Việc thực hiện các kiến nghị " + String.join(", ", command.recommendationIds()) + " của cuộc giám sát: "
+                + original.title();
     }
 
     @CommandHandler

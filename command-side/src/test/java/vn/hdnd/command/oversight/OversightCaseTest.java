@@ -221,6 +221,13 @@ class OversightCaseTest {
 
     @ParameterizedTest
     @NullAndEmptySource
+    @ValueSource(strings = " ")
+    void scopeStated(String scope) {
+        violates(fixture.givenNoPriorActivity().when(open(scope, List.of(UBND))), "scope-stated");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
     void subjectsNamed(List<String> subjects) {
         violates(fixture.givenNoPriorActivity().when(open("Đất đai", subjects)), "subjects-named");
     }

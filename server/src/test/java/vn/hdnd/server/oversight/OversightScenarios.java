@@ -310,7 +310,12 @@ abstract class OversightScenarios {
         // Nothing after closure except a re-examination.
         assertRule(admin.post("/api/v1/oversight-cases/vn-o4-a/findings",
                 Map.of("text", "Muộn", "recordedOn", "2022-12-02")), "case-not-closed");
-        ok(reExamine("vn-o4-a", "vn-o4-e", "2023-02-01", "r3"), 201);
+        // With neither scope nor reason, the new case's scope names what it re-examines.
+        ok(admin.post("/api/v1/oversight-cases/vn-o4-a/re-examinations", Map.of("id", "vn-o4-e",
+                "recommendationIds", List.of("r3"), "openedOn", "2023-02-01")), 201);
+        assertThat(caseAsOf("vn-o4-e", "2023-02-01").path("scope").asText())
+                .isEqualTo("Việc thực hiện các kiến nghị r3 của cuộc giám sát: Giám sát vn-o4-a");
+        assertThat(caseAsOf("vn-o4-b", "2023-02-01").path("scope").asText()).isEqualTo("Chậm thực hiện");
     }
 
     @Test
@@ -423,12 +428,16 @@ abstract class OversightScenarios {
         assertThat(anonymous.post("/api/v1/oversight-cases/vn-o7-gs1/findings", finding).status()).isEqualTo(401);
         assertThat(clerk.post("/api/v1/oversight-cases/vn-o7-none/findings", finding).status()).isEqualTo(404);
         assertThat(admin.post("/api/v1/councils/vn-nowhere/oversight-cases", Map.of("title", "X",
-                "conductedBy", "COUNCIL", "subjects", List.of(UBND), "openedOn", "2022-01-10")).status())
+                "scope", "Y", "conductedBy", "COUNCIL", "subjects", List.of(UBND), "openedOn", "2022-01-10")).status())
                 .isEqualTo(404);
 
         Api.Response invalid = admin.post("/api/v1/councils/vn-o7/oversight-cases", Map.of("title", "X",
                 "conductedBy", "SOMEONE", "openedOn", "2022-01-10"));
         assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
+        Api.Response noScope = admin.post("/api/v1/councils/vn-o7/oversight-cases", Map.of("title", "X",
+                "scope", " ", "conductedBy", "COUNCIL", "subjects", List.of(UBND), "openedOn", "2022-01-10"));
+        assertThat(noScope.status()).as(noScope.toString()).isEqualTo(400);
+        assertThat(noScope.json().path("errors").findValuesAsText("field")).containsExactly("scope");
         Api.Response noSubjects = admin.post("/api/v1/councils/vn-o7/oversight-cases", Map.of("title", "X",
                 "conductedBy", "COUNCIL", "subjects", List.of(), "openedOn", "2022-01-10"));
         assertThat(noSubjects.status()).isEqualTo(400);
@@ -444,7 +453,8 @@ abstract class OversightScenarios {
 
         // A server-chosen case id nests under the council; recommendation ids default to r1, r2…
         Api.Response minted = ok(clerk.post("/api/v1/councils/vn-o7/oversight-cases", Map.of("title", "Khảo sát",
-                "conductedBy", "DELEGATE_GROUP", "subjects", List.of(UBND), "openedOn", "2022-01-10")), 201);
+                "scope", "Thu chi ngân sách", "conductedBy", "DELEGATE_GROUP", "subjects", List.of(UBND),
+                "openedOn", "2022-01-10")), 201);
         String id = minted.json().path("id").asText();
         assertThat(id).startsWith("vn-o7-gs-");
         ok(clerk.post("/api/v1/oversight-cases/" + id + "/conclusion", Map.of("number", "KL", "issuedOn",
