@@ -349,6 +349,23 @@ abstract class OversightScenarios {
                 "recommendation-open");
         assertThat(events()).isEqualTo(before);
         assertThat(caseAsOf("vn-o6-b", "2022-04-01").path("status").asText()).isEqualTo("OPEN");
+
+        // The original recommendation is closed first, then the new case refuses its own conclusion (a due date on
+        // the day of issue): the closure is rolled back with it.
+        assertRule(admin.post("/api/v1/oversight-cases/vn-o6-b/conclusion", Map.of("number", "KL-b",
+                "issuedOn", "2022-04-01", "recommendations", List.of(rec("b1", UBND, "2022-04-01")),
+                "closes", List.of(Map.of("recommendationId", "r1", "outcome", "IMPLEMENTED", "reason", "Xong")))),
+                "due-after-issued");
+        assertThat(events()).isEqualTo(before);
+        assertThat(recommendation(caseAsOf("vn-o6-a", "2022-04-01"), "r1").path("closed").asBoolean()).isFalse();
+        assertThat(caseAsOf("vn-o6-b", "2022-04-01").path("status").asText()).isEqualTo("OPEN");
+        // Nothing of the refused attempt lingers in either case's state: the same decision, well formed, succeeds.
+        ok(admin.post("/api/v1/oversight-cases/vn-o6-b/conclusion", Map.of("number", "KL-b",
+                "issuedOn", "2022-04-01", "recommendations", List.of(rec("b1", UBND, "2022-04-02")),
+                "closes", List.of(Map.of("recommendationId", "r1", "outcome", "IMPLEMENTED", "reason", "Xong")))),
+                201);
+        assertThat(recommendation(caseAsOf("vn-o6-a", "2022-04-01"), "r1").path("status").asText())
+                .isEqualTo("IMPLEMENTED");
         assertRule(admin.post("/api/v1/oversight-cases/vn-o6-a/conclusion", Map.of("number", "KL-2",
                 "issuedOn", "2022-04-01", "recommendations", List.of())), "conclusion-once");
     }
