@@ -8,6 +8,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.hdnd.server.support.Api;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +27,8 @@ abstract class OversightScenarios {
     private static final String UBND = "UBND tỉnh";
     private static final String SO_XD = "Sở Xây dựng";
     private static final String SO_TC = "Sở Tài chính";
+    /** "Today" for a query without asOf is today in Hanoi. */
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @LocalServerPort
     int port;
@@ -307,6 +311,10 @@ abstract class OversightScenarios {
                 .containsExactly("vn-o4-a");
         assertThat(texts(get("/api/v1/oversight-cases?councilId=vn-o4&status=OPEN&asOf=2022-12-01"), "id"))
                 .containsExactly("vn-o4-c", "vn-o4-d");
+        assertThat(texts(get("/api/v1/oversight-cases?councilId=vn-o4&status=CONCLUDED&asOf=2022-12-01"), "id"))
+                .containsExactly("vn-o4-b");
+        assertThat(texts(get("/api/v1/oversight-cases?councilId=vn-o4&status=CONCLUDED&asOf=2022-11-30"), "id"))
+                .containsExactly("vn-o4-a", "vn-o4-b");
         // Nothing after closure except a re-examination.
         assertRule(admin.post("/api/v1/oversight-cases/vn-o4-a/findings",
                 Map.of("text", "Muộn", "recordedOn", "2022-12-02")), "case-not-closed");
@@ -368,6 +376,29 @@ abstract class OversightScenarios {
                 .isEqualTo("IMPLEMENTED");
         assertRule(admin.post("/api/v1/oversight-cases/vn-o6-a/conclusion", Map.of("number", "KL-2",
                 "issuedOn", "2022-04-01", "recommendations", List.of())), "conclusion-once");
+    }
+
+    @Test
+    void withoutAsOfTheAnswersAreAsOfTodayInVietnam() {
+        LocalDate today = LocalDate.now(VIETNAM);
+        council("vn-o10", "PROVINCE", null);
+        openCase(admin, "vn-o10", "vn-o10-gs1", today.minusDays(60).toString(), UBND);
+        conclude("vn-o10-gs1", today.minusDays(40).toString(),
+                List.of(rec("r1", UBND, today.minusDays(10).toString()),
+                        rec("r2", SO_XD, today.plusDays(30).toString())));
+
+        JsonNode aCase = get("/api/v1/oversight-cases/vn-o10-gs1");
+        assertThat(recommendation(aCase, "r1").path("overdue").asBoolean()).isTrue();
+        assertThat(recommendation(aCase, "r2").path("overdue").asBoolean()).isFalse();
+        assertThat(texts(get("/api/v1/oversight-cases?councilId=vn-o10&overdue=true"), "id"))
+                .containsExactly("vn-o10-gs1");
+        JsonNode summary = get("/api/v1/dashboard/summary?councilId=vn-o10");
+        assertThat(LocalDate.parse(summary.path("asOf").asText())).isBetween(today, LocalDate.now(VIETNAM));
+        assertThat(summary.path("recommendations").path("open").asInt()).isEqualTo(2);
+        assertThat(summary.path("recommendations").path("overdue").asInt()).isEqualTo(1);
+        // The summary says which day it answers for.
+        assertThat(get("/api/v1/dashboard/summary?councilId=vn-o10&asOf=2020-01-01").path("asOf").asText())
+                .isEqualTo("2020-01-01");
     }
 
     @Test
