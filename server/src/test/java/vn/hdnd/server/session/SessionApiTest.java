@@ -261,8 +261,11 @@ class SessionApiTest {
         record.adopt("vn-s6-k1", "m1", "Nghị quyết về tăng cường quản lý nhà nước về đất đai", 2, "2021-06-25",
                 null, null);
         record.adopt("vn-s6-k1", "m2", "Nghị quyết về cải tạo Đường Láng", 2, "2021-06-25", null, null);
-        Api.Response last = record.adopt("vn-s6-k1", "m3", "Nghị quyết đặt tên phố Dương Quảng Hàm", 2,
-                "2021-06-25", null, null);
+        record.adopt("vn-s6-k1", "m3", "Nghị quyết đặt tên phố Dương Quảng Hàm", 2, "2021-06-25", null, null);
+        // Only the text names the bridge.
+        record.motion("vn-s6-k1", "m4", "Nghị quyết về phát triển giao thông",
+                "Điều 1. Xây dựng cầu Tứ Liên qua sông Hồng.", null, null);
+        Api.Response last = created(record.vote("vn-s6-k1", "m4", 2, 0, 0, "2021-06-25"));
         assertThat(anonymous.get("/api/v1/resolutions?minPosition=" + last.position()).status()).isEqualTo(200);
         String in = "/api/v1/resolutions?councilId=vn-s6&asOf=2021-12-31&q=";
 
@@ -276,6 +279,7 @@ class SessionApiTest {
                 "Nghị quyết đặt tên phố Dương Quảng Hàm");
         assertThat(titles(search(in, "dương"))).containsExactly("Nghị quyết đặt tên phố Dương Quảng Hàm",
                 "Nghị quyết về cải tạo Đường Láng");
+        assertThat(titles(search(in, "cau tu lien"))).containsExactly("Nghị quyết về phát triển giao thông");
         assertThat(titles(search(in, "khong co gi"))).isEmpty();
         assertThat(search(in, "x".repeat(201)).status()).isEqualTo(400);
     }
