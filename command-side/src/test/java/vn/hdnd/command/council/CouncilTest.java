@@ -206,6 +206,18 @@ class CouncilTest {
     }
 
     @Test
+    void endsTheMandateOfADismissedDelegate() {
+        // What SessionProcess sends once a dismissal (bãi nhiệm) is adopted: d1 leaves the office and the council from
+        // the vote date, the reason recorded as a dismissal; d2 keeps the seat.
+        LocalDate voted = LocalDate.of(2021, 12, 9);
+        String basis = "Nghị quyết số 3/2021/NQ-HĐND: Bãi nhiệm đại biểu d1";
+        fixture.given(established(), term(5), seated("d1"), seated("d2"), office("d1", Office.VICE_CHAIR, null))
+                .when(new EndMandate(ID, null, "d1", MandateEndReason.DISMISSED, voted, basis))
+                .expectEvents(new OfficeVacated(ID, "d1", Office.VICE_CHAIR, null, voted, basis),
+                        new MandateEnded(ID, "d1", MandateEndReason.DISMISSED, voted, basis));
+    }
+
+    @Test
     void rejectsEndingAMandateTwice() {
         LocalDate end = LocalDate.of(2023, 3, 1);
         fixture.given(established(), term(5), seated("d1"),

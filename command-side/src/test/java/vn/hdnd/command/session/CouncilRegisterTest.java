@@ -59,6 +59,13 @@ class CouncilRegisterTest {
     }
 
     @Test
+    void rejectsASessionNumberBelowOne() {
+        fixture.givenNoPriorActivity()
+                .when(new ReserveSessionNumber(REGISTER, COUNCIL, 0, "vn-hn-xvi-0", JUNE))
+                .expectException(Violates.rule("session-number-positive"));
+    }
+
+    @Test
     void rejectsASessionNumberGivenTwiceInATerm() {
         fixture.given(new SessionNumberReserved(COUNCIL, "2021-2026", 1, "vn-hn-xvi-1"))
                 .when(new ReserveSessionNumber(REGISTER, COUNCIL, 1, "vn-hn-xvi-1-bis", DECEMBER))

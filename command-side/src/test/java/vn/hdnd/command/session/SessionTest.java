@@ -158,6 +158,15 @@ class SessionTest {
     }
 
     @Test
+    void rejectsConveningASessionOfACouncilNotInTheRecord() {
+        // The scheduled session names vn-hn, but the record holds no roster for it.
+        fixture(new Rosters())
+                .given(scheduled())
+                .when(new ConveneSession(SESSION, null, OPENS, delegates(1, 10)))
+                .expectException(Violates.rule("council-exists"));
+    }
+
+    @Test
     void rejectsConveningAfterTheSessionsTermEnded() {
         fixture(Rosters.council(95).termEndsOn(LocalDate.of(2021, 6, 1)).build())
                 .given(scheduled())
@@ -445,6 +454,17 @@ class SessionTest {
                 .expectException(Violates.rule("motion-voted-once"));
     }
 
+    @Test
+    void rejectsAVoteWhenNobodyIsSeatedOnTheVoteDate() {
+        // Every mandate ended before the vote: no denominator, so no rule can decide, not even a vote of 0 + 0 + 0.
+        Rosters.Builder emptied = Rosters.council(3);
+        List.of("d1", "d2", "d3").forEach(d -> emptied.endedOn(d, OPENS.plusDays(1)));
+        fixture(emptied.build())
+                .given(scheduled(), convened(), resolutionMotion("m1"))
+                .when(counts("m1", VOTE, 0, 0, 0))
+                .expectException(Violates.rule("vote-needs-seated-delegates"));
+    }
+
     // ---------------------------------------------------------------- votes: ballots
 
     private static List<Ballot> ballots(int yes, int no, int abstain) {
@@ -512,6 +532,15 @@ class SessionTest {
                         recorded("m1", VOTE, 40, 0, 0, 95, VoteOutcome.REJECTED))
                 .when(new RecordResolution(SESSION, "m1", "vn-hn-nq-2021-1", "1/2021/NQ-HĐND"))
                 .expectException(Violates.rule("resolution-of-adopted-motion"));
+    }
+
+    @Test
+    void rejectsASecondResolutionForTheSameMotion() {
+        fixture.given(scheduled(), convened(), resolutionMotion("m1"),
+                        recorded("m1", VOTE, 60, 0, 0, 95, VoteOutcome.ADOPTED),
+                        new MotionBecameResolution(SESSION, COUNCIL, "m1", "vn-hn-nq-2021-1", "1/2021/NQ-HĐND"))
+                .when(new RecordResolution(SESSION, "m1", "vn-hn-nq-2021-2", "2/2021/NQ-HĐND"))
+                .expectException(Violates.rule("one-resolution-per-motion"));
     }
 
     @Test

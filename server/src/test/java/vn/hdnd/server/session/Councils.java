@@ -46,16 +46,22 @@ final class Councils {
                 Map.of("convenedOn", on, "presentDelegateIds", present)));
     }
 
-    void motion(String sessionId, String motionId, String title, List<String> amends, List<String> repeals) {
+    /** Tables a resolution motion whose text repeats its title; answers the tabling's answer. */
+    Api.Response motion(String sessionId, String motionId, String title, List<String> amends, List<String> repeals) {
+        return motion(sessionId, motionId, title, "Điều 1. " + title, amends, repeals);
+    }
+
+    Api.Response motion(String sessionId, String motionId, String title, String text, List<String> amends,
+                        List<String> repeals) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("id", motionId, "title", title, "kind", "RESOLUTION",
-                "text", "Điều 1. " + title));
+                "text", text));
         if (amends != null) {
             body.put("amends", amends);
         }
         if (repeals != null) {
             body.put("repeals", repeals);
         }
-        created(admin.post("/api/v1/sessions/" + sessionId + "/motions", body));
+        return created(admin.post("/api/v1/sessions/" + sessionId + "/motions", body));
     }
 
     Api.Response vote(String sessionId, String motionId, int yes, int no, int abstain, String on) {
