@@ -2,7 +2,9 @@ package vn.hdnd.command.oversight;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import vn.hdnd.command.dispatch.Problems;
 import vn.hdnd.command.oversight.OversightCommands.CloseReExaminedRecommendations;
 import vn.hdnd.command.oversight.OversightCommands.ConcludeCase;
 import vn.hdnd.command.oversight.OversightCommands.IssueConclusion;
@@ -39,8 +41,13 @@ class OversightCoordinator {
         // Unless the request says otherwise, the new case is conducted like the original one and supervises the
         // agencies the re-examined recommendations were addressed to.
         boolean sameConductor = command.conductedBy() == null;
-        commands.sendAndWait(new OpenCase(command.newCaseId(), original.councilId(),
-                command.title() != null ? command.title() : "Tái giám sát: " + original.title(),
+        String title = command.title() != null ? command.title() : "Tái giám sát: " + original.title();
+        if (title.length() > OversightCaseController.TITLE) {
+            // The default title of a re-examination of a case with a long title would not fit the case view.
+            throw Problems.problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", "the default title \""
+                    + title + "\" is longer than " + OversightCaseController.TITLE + " characters; give a title");
+        }
+        commands.sendAndWait(new OpenCase(command.newCaseId(), original.councilId(), title,
                 command.scope() != null ? command.scope() : command.reason(),
                 sameConductor ? original.conductedBy() : command.conductedBy(),
                 sameConductor ? original.committeeId() : command.committeeId(),
