@@ -51,10 +51,20 @@ class Council {
     private boolean dissolved;
     private String openTerm;
     private LocalDate termStartsOn;
+    /** The end of the last ended term: the next one starts on or after it. */
+    private LocalDate lastTermEndedOn;
+    /** Every term name used: a name names one term of the council's history. */
+    private final Set<String> termNames = new HashSet<>();
     private int seats;
     private final Map<String, Mandate> mandates = new HashMap<>();
-    private final Set<String> committees = new HashSet<>();
+    /** Committees by id, with the date each was formed. */
+    private final Map<String, LocalDate> committees = new HashMap<>();
     private final List<Holding> holdings = new ArrayList<>();
+    /**
+     * For the offices held by one delegate at a time (the chair, each committee's head): the latest end of a vacated
+     * holding. A new holder dated before it would overlap the former one, as a retroactive seat would.
+     */
+    private final Map<String, LocalDate> singleOfficeHeldUntil = new HashMap<>();
 
     /** A delegate's mandate: valid from {@code seatedOn} (inclusive) until {@code endedOn} (exclusive). */
     private record Mandate(LocalDate seatedOn, LocalDate endedOn) {
@@ -100,6 +110,10 @@ class Council {
         // LOLG 2015 art. 5: a council serves one five-year term at a time.
         require(openTerm == null, "one-open-term",
                 "term " + openTerm + " is still open; end it before opening " + command.term());
+        require(!termNames.contains(command.term()), "term-name-unique",
+                "term " + command.term() + " was already opened in this council");
+        require(lastTermEndedOn == null || !command.startsOn().isBefore(lastTermEndedOn), "terms-do-not-overlap",
+                "the previous term ended on " + lastTermEndedOn + ", after " + command.startsOn());
         require(command.seats() > 0, "seats-positive", "a term needs at least one seat");
         apply(new TermOpened(councilId, command.term(), command.seats(), command.startsOn()));
     }
@@ -169,8 +183,11 @@ class Council {
         require(mandate != null && mandate.validOn(command.effectiveOn()), "office-holder-is-seated",
                 "delegate " + command.delegateId() + " is not seated on " + command.effectiveOn());
         if (command.office().belongsToCommittee()) {
-            require(command.committeeId() != null && committees.contains(command.committeeId()),
-                    "committee-exists", "committee " + command.committeeId() + " does not exist in this council");
+            LocalDate formedOn = command.committeeId() == null ? null : committees.get(command.committeeId());
+            require(formedOn != null, "committee-exists",
+                    "committee " + command.committeeId() + " does not exist in this council");
+            require(!command.effectiveOn().isBefore(formedOn), "committee-office-after-formation",
+                    "committee " + command.committeeId() + " was formed on " + formedOn);
         } else {
             require(command.committeeId() == null, "committee-only-for-committee-offices",
                     command.office() + " is not a committee office");
@@ -180,14 +197,33 @@ class Council {
         if (command.office() == Office.CHAIR) {
             require(holdings.stream().noneMatch(h -> h.office() == Office.CHAIR), "one-chair",
                     "the council already has a chair; vacate the office first");
+            requireSingleOfficeFree(command, "one-chair", "the former chair");
         }
         if (command.office() == Office.COMMITTEE_HEAD) {
             require(holdings.stream().noneMatch(h -> h.office() == Office.COMMITTEE_HEAD
                             && h.committeeId().equals(command.committeeId())), "one-committee-head",
                     "committee " + command.committeeId() + " already has a head; vacate the office first");
+            requireSingleOfficeFree(command, "one-committee-head",
+                    "the former head of committee " + command.committeeId());
         }
         apply(new OfficeAssigned(councilId, command.delegateId(), command.office(), command.committeeId(),
                 command.fullTime(), command.effectiveOn(), command.basis()));
+    }
+
+    /** A new holder of a one-holder office starts no earlier than the former holder left. */
+    private void requireSingleOfficeFree(AssignOffice command, String rule, String formerHolder) {
+        LocalDate heldUntil = singleOfficeHeldUntil.get(singleOffice(command.office(), command.committeeId()));
+        require(heldUntil == null || !command.effectiveOn().isBefore(heldUntil), rule,
+                formerHolder + " held the office until " + heldUntil + ", after " + command.effectiveOn());
+    }
+
+    /** The key of a one-holder office (the chair, a committee's head), or null for offices several may hold. */
+    private static String singleOffice(Office office, String committeeId) {
+        return switch (office) {
+            case CHAIR -> "chair";
+            case COMMITTEE_HEAD -> "head:" + committeeId;
+            default -> null;
+        };
     }
 
     @CommandHandler
@@ -207,7 +243,7 @@ class Council {
     @CommandHandler
     void handle(FormCommittee command) {
         requireActiveOn(command.formedOn());
-        require(!committees.contains(command.committeeId()), "committee-formed-once",
+        require(!committees.containsKey(command.committeeId()), "committee-formed-once",
                 "committee " + command.committeeId() + " already exists");
         apply(new CommitteeFormed(councilId, command.committeeId(), command.name(), command.formedOn()));
     }
@@ -239,6 +275,7 @@ class Council {
     @EventSourcingHandler
     void on(TermOpened event) {
         openTerm = event.term();
+        termNames.add(event.term());
         termStartsOn = event.startsOn();
         seats = event.seats();
         mandates.clear();
@@ -247,6 +284,7 @@ class Council {
     @EventSourcingHandler
     void on(TermEnded event) {
         openTerm = null;
+        lastTermEndedOn = event.endsOn();
         seats = 0;
     }
 
@@ -267,12 +305,23 @@ class Council {
 
     @EventSourcingHandler
     void on(OfficeVacated event) {
-        holdings.removeIf(h -> h.is(event.delegateId(), event.office(), event.committeeId()));
+        String single = singleOffice(event.office(), event.committeeId());
+        holdings.stream()
+                .filter(h -> h.is(event.delegateId(), event.office(), event.committeeId()))
+                .findFirst()
+                .ifPresent(h -> {
+                    // An empty holding (vacated the day it began) overlaps nobody.
+                    if (single != null && event.effectiveOn().isAfter(h.since())) {
+                        singleOfficeHeldUntil.merge(single, event.effectiveOn(),
+                                (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                    holdings.remove(h);
+                });
     }
 
     @EventSourcingHandler
     void on(CommitteeFormed event) {
-        committees.add(event.committeeId());
+        committees.put(event.committeeId(), event.formedOn());
     }
 
     @EventSourcingHandler

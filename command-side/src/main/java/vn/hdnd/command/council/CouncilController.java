@@ -177,8 +177,12 @@ class CouncilController {
                 v -> new FormCommittee(id, v, committeeId, body.name(), formedOn));
     }
 
+    /** At most {@value #MAX_SUCCESSORS} successors: joined by commas they fit the read model's 2,000 characters. */
+    static final int MAX_SUCCESSORS = 30;
+
     record DissolutionRequest(@NotNull LocalDate effectiveOn,
-                              List<@Pattern(regexp = Ids.PATTERN) String> successorIds,
+                              @Size(max = MAX_SUCCESSORS)
+                              List<@NotNull @Pattern(regexp = Ids.PATTERN) String> successorIds,
                               @Size(max = 2000) String basis,
                               @Size(max = 2000) String reason) {
     }

@@ -22,6 +22,7 @@ import vn.hdnd.command.dispatch.CommandDispatcher.Target;
 import vn.hdnd.command.dispatch.CommandRequest;
 import vn.hdnd.command.dispatch.CommandResult;
 import vn.hdnd.command.dispatch.Ids;
+import vn.hdnd.command.dispatch.NfcSize;
 import vn.hdnd.command.dispatch.Problems;
 import vn.hdnd.command.oversight.OversightCommands.CloseCase;
 import vn.hdnd.command.oversight.OversightCommands.CloseRecommendation;
@@ -54,7 +55,10 @@ import java.util.List;
 class OversightCaseController {
     private static final String LINE = "^[^\\p{Cntrl}]*$";
     private static final String CASE = "/api/v1/oversight-cases/{id}";
-    private static final int LONG_TEXT = 20_000;
+    static final int LONG_TEXT = 20_000;
+    /** The widths of oversight_case_view.title and of the agency columns. */
+    static final int TITLE = 500;
+    private static final int AGENCY = 300;
     private final CommandDispatcher dispatcher;
     private final EventStoreOversightDirectory directory;
 
@@ -64,15 +68,16 @@ class OversightCaseController {
     }
 
     record OpenRequest(@Pattern(regexp = Ids.PATTERN) String id,
-                       @NotBlank @Size(max = 500) @Pattern(regexp = LINE) String title,
+                       @NotBlank @Size(max = TITLE) @NfcSize(max = TITLE) @Pattern(regexp = LINE) String title,
                        @Schema(description = "what the oversight examines")
-                       @NotBlank @Size(max = LONG_TEXT) String scope,
+                       @NotBlank @Size(max = LONG_TEXT) @NfcSize(max = LONG_TEXT) String scope,
                        @NotNull ConductingBody conductedBy,
                        @Schema(description = "the committee (Ban) conducting the case; only with COMMITTEE")
                        @Pattern(regexp = Ids.PATTERN) String committeeId,
                        @Schema(description = "the supervised agencies")
                        @NotEmpty @Size(max = 100)
-                       List<@NotBlank @Size(max = 300) @Pattern(regexp = LINE) String> subjects,
+                       List<@NotBlank @Size(max = AGENCY) @NfcSize(max = AGENCY) @Pattern(regexp = LINE) String>
+                               subjects,
                        @NotNull LocalDate openedOn,
                        @Size(max = 2000) String reason) {
     }
@@ -90,7 +95,7 @@ class OversightCaseController {
                         body.committeeId(), nfc(body.subjects()), body.openedOn(), null, List.of()));
     }
 
-    record FindingRequest(@NotBlank @Size(max = LONG_TEXT) String text,
+    record FindingRequest(@NotBlank @Size(max = LONG_TEXT) @NfcSize(max = LONG_TEXT) String text,
                           @NotNull LocalDate recordedOn,
                           @Size(max = 2000) String reason) {
     }
@@ -106,8 +111,9 @@ class OversightCaseController {
     record RecommendationRequest(@Schema(description = "unique within the case; default r1, r2… in order")
                                  @Pattern(regexp = Ids.PATTERN) String id,
                                  @Schema(description = "the agency the recommendation is addressed to")
-                                 @NotBlank @Size(max = 300) @Pattern(regexp = LINE) String addressee,
-                                 @NotBlank @Size(max = LONG_TEXT) String action,
+                                 @NotBlank @Size(max = AGENCY) @NfcSize(max = AGENCY) @Pattern(regexp = LINE)
+                                 String addressee,
+                                 @NotBlank @Size(max = LONG_TEXT) @NfcSize(max = LONG_TEXT) String action,
                                  @NotNull LocalDate dueOn,
                                  @Schema(description = "re-examination only: original recommendations this one "
                                          + "replaces; they close as SUPERSEDED")
@@ -117,12 +123,12 @@ class OversightCaseController {
     record OriginalClosureRequest(@NotNull @Pattern(regexp = Ids.PATTERN) String recommendationId,
                                   @Schema(description = "IMPLEMENTED, NOT_IMPLEMENTED or WITHDRAWN")
                                   @NotNull RecommendationOutcome outcome,
-                                  @NotBlank @Size(max = LONG_TEXT) String reason) {
+                                  @NotBlank @Size(max = LONG_TEXT) @NfcSize(max = LONG_TEXT) String reason) {
     }
 
-    record ConclusionRequest(@NotBlank @Size(max = 100) @Pattern(regexp = LINE) String number,
+    record ConclusionRequest(@NotBlank @Size(max = 100) @NfcSize(max = 100) @Pattern(regexp = LINE) String number,
                              @NotNull LocalDate issuedOn,
-                             @Size(max = LONG_TEXT) String summary,
+                             @Size(max = LONG_TEXT) @NfcSize(max = LONG_TEXT) String summary,
                              @NotNull @Size(max = 500) List<@Valid @NotNull RecommendationRequest> recommendations,
                              @Schema(description = "re-examination only: original recommendations this conclusion "
                                      + "closes")
@@ -150,7 +156,7 @@ class OversightCaseController {
     }
 
     record ResponseRequest(@NotNull LocalDate reportedOn,
-                           @NotBlank @Size(max = LONG_TEXT) String report,
+                           @NotBlank @Size(max = LONG_TEXT) @NfcSize(max = LONG_TEXT) String report,
                            @NotNull ResponseStatus status,
                            @Size(max = 2000) String reason) {
     }
@@ -165,7 +171,7 @@ class OversightCaseController {
 
     record RecommendationClosureRequest(@NotNull RecommendationOutcome outcome,
                                         @NotNull LocalDate closedOn,
-                                        @NotBlank @Size(max = LONG_TEXT) String reason) {
+                                        @NotBlank @Size(max = LONG_TEXT) @NfcSize(max = LONG_TEXT) String reason) {
     }
 
     @PostMapping(CASE + "/recommendations/{recId}/closure")
@@ -181,19 +187,20 @@ class OversightCaseController {
                                 @Pattern(regexp = Ids.PATTERN) String id,
                                 @NotEmpty @Size(max = 500)
                                 List<@NotNull @Pattern(regexp = Ids.PATTERN) String> recommendationIds,
-                                @Size(max = 2000) String reason,
+                                @Size(max = 2000) @NfcSize(max = 2000) String reason,
                                 @NotNull LocalDate openedOn,
                                 @Schema(description = "default: \"Tái giám sát: \" and the original title")
-                                @Size(max = 500) @Pattern(regexp = LINE) String title,
+                                @Size(max = TITLE) @NfcSize(max = TITLE) @Pattern(regexp = LINE) String title,
                                 @Schema(description = "default: the reason, else the re-examined recommendations "
                                         + "of the original case")
-                                @Size(max = LONG_TEXT) String scope,
+                                @Size(max = LONG_TEXT) @NfcSize(max = LONG_TEXT) String scope,
                                 @Schema(description = "default: the original case's conducting body")
                                 ConductingBody conductedBy,
                                 @Pattern(regexp = Ids.PATTERN) String committeeId,
                                 @Schema(description = "default: the addressees of the re-examined recommendations")
                                 @Size(max = 100)
-                                List<@NotBlank @Size(max = 300) @Pattern(regexp = LINE) String> subjects) {
+                                List<@NotBlank @Size(max = AGENCY) @NfcSize(max = AGENCY) @Pattern(regexp = LINE)
+                                        String> subjects) {
     }
 
     @PostMapping(CASE + "/re-examinations")

@@ -2,7 +2,9 @@ package vn.hdnd.command.oversight;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import vn.hdnd.command.dispatch.Problems;
 import vn.hdnd.command.oversight.OversightCommands.CloseReExaminedRecommendations;
 import vn.hdnd.command.oversight.OversightCommands.ConcludeCase;
 import vn.hdnd.command.oversight.OversightCommands.IssueConclusion;
@@ -39,8 +41,13 @@ class OversightCoordinator {
         // Unless the request says otherwise, the new case is conducted like the original one and supervises the
         // agencies the re-examined recommendations were addressed to.
         boolean sameConductor = command.conductedBy() == null;
-        commands.sendAndWait(new OpenCase(command.newCaseId(), original.councilId(),
-                command.title() != null ? command.title() : "Tái giám sát: " + original.title(),
+        String title = command.title() != null ? command.title() : "Tái giám sát: " + original.title();
+        if (title.length() > OversightCaseController.TITLE) {
+            // The default title of a re-examination of a case with a long title would not fit the case view.
+            throw Problems.problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", "the default title \""
+                    + title + "\" is longer than " + OversightCaseController.TITLE + " characters; give a title");
+        }
+        commands.sendAndWait(new OpenCase(command.newCaseId(), original.councilId(), title,
                 scopeOf(command, original),
                 sameConductor ? original.conductedBy() : command.conductedBy(),
                 sameConductor ? original.committeeId() : command.committeeId(),
@@ -57,7 +64,11 @@ class OversightCoordinator {
         if (command.reason() != null && !command.reason().isBlank()) {
             return command.reason();
         }
-        return "Việc thực hiện các kiến nghị " + String.join(", ", command.recommendationIds()) + " của cuộc giám sát: "
+        String listed = "Việc thực hiện các kiến nghị " + String.join(", ", command.recommendationIds())
+                + " của cuộc giám sát: " + original.title();
+        // Hundreds of long ids would not fit the case view's scope column: then they are counted, not listed.
+        return listed.length() <= OversightCaseController.LONG_TEXT ? listed
+                : "Việc thực hiện " + command.recommendationIds().size() + " kiến nghị của cuộc giám sát: "
                 + original.title();
     }
 

@@ -24,6 +24,7 @@ import vn.hdnd.command.dispatch.CommandDispatcher.Target;
 import vn.hdnd.command.dispatch.CommandRequest;
 import vn.hdnd.command.dispatch.CommandResult;
 import vn.hdnd.command.dispatch.Ids;
+import vn.hdnd.command.dispatch.NfcSize;
 import vn.hdnd.command.dispatch.Problems;
 import vn.hdnd.command.session.SessionCommands.AdjournSession;
 import vn.hdnd.command.session.SessionCommands.ConveneSession;
@@ -84,13 +85,23 @@ class SessionController {
     }
 
     record MotionRequest(@Pattern(regexp = Ids.PATTERN) String id,
-                         @NotBlank @Size(max = 500) @Pattern(regexp = TEXT) String title,
+                         @NotBlank @Size(max = 500) @NfcSize(max = 500) @Pattern(regexp = TEXT) String title,
                          @NotNull MotionKind kind,
                          @Size(max = 200_000) String text,
                          @Size(max = 100) List<@NotNull @Size(max = 128) String> amends,
                          @Size(max = 100) List<@NotNull @Size(max = 128) String> repeals,
                          @Pattern(regexp = Ids.PATTERN) String delegateId,
                          @Size(max = 2000) String reason) {
+        /** Each resolution once: a second listing would record the same amendment or repeal twice. */
+        @AssertTrue(message = "list each resolution once in amends and in repeals")
+        @Schema(hidden = true)
+        boolean isEachResolutionListedOnce() {
+            return listedOnce(amends) && listedOnce(repeals);
+        }
+
+        private static boolean listedOnce(List<String> ids) {
+            return ids == null || ids.stream().distinct().count() == ids.size();
+        }
     }
 
     @PostMapping(path = "/api/v1/sessions/{id}/motions", consumes = JSON, produces = JSON)

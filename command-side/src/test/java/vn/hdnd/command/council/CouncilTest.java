@@ -134,6 +134,24 @@ class CouncilTest {
     }
 
     @Test
+    void rejectsReopeningATermNameAlreadyUsed() {
+        LocalDate end = LocalDate.of(2026, 3, 15);
+        fixture.given(established(), term(35), new TermEnded(ID, "2021-2026", end))
+                .when(new OpenTerm(ID, null, "2021-2026", 35, end))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("term 2021-2026 was already opened in this council");
+    }
+
+    @Test
+    void rejectsATermStartingBeforeThePreviousTermEnded() {
+        LocalDate end = LocalDate.of(2026, 3, 15);
+        fixture.given(established(), term(35), new TermEnded(ID, "2021-2026", end))
+                .when(new OpenTerm(ID, null, "2026-2031", 30, end.minusDays(1)))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("the previous term ended on 2026-03-15, after 2026-03-14");
+    }
+
+    @Test
     void endingATermEndsEveryOpenMandateAndOffice() {
         LocalDate end = LocalDate.of(2026, 3, 15);
         fixture.given(established(), term(35), seated("d1"), seated("d2"), office("d1", Office.CHAIR, null))
@@ -265,6 +283,48 @@ class CouncilTest {
                         new OfficeVacated(ID, "d1", Office.CHAIR, null, later, null))
                 .when(new AssignOffice(ID, null, "d2", Office.CHAIR, null, true, later, null))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void rejectsAChairBackdatedIntoTheFormerChairsTenure() {
+        LocalDate vacated = LocalDate.of(2023, 1, 1);
+        fixture.given(established(), term(5), seated("d1"), seated("d2"), office("d1", Office.CHAIR, null),
+                        new OfficeVacated(ID, "d1", Office.CHAIR, null, vacated, null))
+                .when(new AssignOffice(ID, null, "d2", Office.CHAIR, null, true, vacated.minusDays(1), null))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("the former chair held the office until 2023-01-01, after 2022-12-31");
+    }
+
+    @Test
+    void rejectsACommitteeHeadBackdatedIntoTheFormerHeadsTenure() {
+        LocalDate vacated = LocalDate.of(2023, 1, 1);
+        fixture.given(established(), term(5), seated("d1"), seated("d2"), committee("ban-phap-che"),
+                        office("d1", Office.COMMITTEE_HEAD, "ban-phap-che"),
+                        new OfficeVacated(ID, "d1", Office.COMMITTEE_HEAD, "ban-phap-che", vacated, null))
+                .when(new AssignOffice(ID, null, "d2", Office.COMMITTEE_HEAD, "ban-phap-che", true,
+                        LocalDate.of(2022, 6, 1), null))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("the former head of committee ban-phap-che held the office until 2023-01-01, "
+                        + "after 2022-06-01");
+    }
+
+    @Test
+    void aFormerHeadOfAnotherCommitteeDoesNotBlockAHead() {
+        LocalDate vacated = LocalDate.of(2023, 1, 1);
+        fixture.given(established(), term(5), seated("d1"), seated("d2"), committee("ban-phap-che"),
+                        committee("ban-kt"), office("d1", Office.COMMITTEE_HEAD, "ban-phap-che"),
+                        new OfficeVacated(ID, "d1", Office.COMMITTEE_HEAD, "ban-phap-che", vacated, null))
+                .when(new AssignOffice(ID, null, "d2", Office.COMMITTEE_HEAD, "ban-kt", true, SESSION, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void rejectsACommitteeHeadDatedBeforeTheCommitteeWasFormed() {
+        fixture.given(established(), term(5), seated("d1"), committee("ban-phap-che"))
+                .when(new AssignOffice(ID, null, "d1", Office.COMMITTEE_HEAD, "ban-phap-che", true,
+                        SESSION.minusDays(1), null))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("committee ban-phap-che was formed on 2021-06-25");
     }
 
     @Test

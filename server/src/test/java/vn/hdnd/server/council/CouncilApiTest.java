@@ -150,6 +150,30 @@ class CouncilApiTest {
     }
 
     @Test
+    void successorsAreBoundedSoThatTheirListFitsTheView() {
+        district(admin, "vn-t5", "vn-t5-a", 10, 0);
+        List<String> successors = new ArrayList<>();
+        for (int i = 0; i < 31; i++) {
+            successors.add(String.format("vn-t5-%058d", i));
+        }
+        long before = jdbc.sql("SELECT COUNT(*) FROM domain_event_entry").query(Long.class).single();
+        Api.Response tooMany = admin.post("/api/v1/councils/vn-t5-a/dissolution",
+                Map.of("effectiveOn", "2025-07-01", "successorIds", successors));
+        assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(400);
+        assertThat(tooMany.contentType()).startsWith("application/problem+json");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM domain_event_entry").query(Long.class).single()).isEqualTo(before);
+
+        // The most the API accepts: 30 ids of 64 characters, which the view stores.
+        Api.Response dissolved = admin.post("/api/v1/councils/vn-t5-a/dissolution",
+                Map.of("effectiveOn", "2025-07-01", "successorIds", successors.subList(0, 30)));
+        assertThat(dissolved.status()).as(dissolved.toString()).isEqualTo(200);
+        JsonNode after = anonymous.get("/api/v1/councils/vn-t5-a?asOf=2025-07-01&minPosition="
+                + dissolved.position()).json();
+        assertThat(after.path("successorIds")).hasSize(30);
+        assertThat(after.path("successorIds").get(29).asText()).hasSize(64);
+    }
+
+    @Test
     void concurrentSeatsNeverExceedTheSeatsAndNeverFailWithA5xx() throws Exception {
         district(admin, "vn-t4", "vn-t4-a", 10, 0);
         ExecutorService pool = Executors.newFixedThreadPool(16);

@@ -343,6 +343,31 @@ class SessionApiTest {
     }
 
     @Test
+    void refusesWhatTheResolutionViewsCouldNotHoldAndStoresWhatTheyCan() {
+        record.council("vn-s10", null, "PROVINCE", 3);
+        record.session("vn-s10", "vn-s10-k1", 1, "2021-06-25", delegates("vn-s10", 1, 3));
+        record.adopt("vn-s10-k1", "m1", "Nghị quyết về đất đai", 2, "2021-06-25", null, null);
+        long before = events();
+        // 200 characters that NFC makes 600: over the title column's 500.
+        refused(admin.post("/api/v1/sessions/vn-s10-k1/motions", Map.of("id", "m2", "kind", "RESOLUTION",
+                "title", "\uFB2C".repeat(200))), 400, null);
+        // A resolution listed twice would record the same amendment twice.
+        refused(admin.post("/api/v1/sessions/vn-s10-k1/motions", Map.of("id", "m2", "kind", "RESOLUTION",
+                "title", "Sửa đổi", "amends", List.of("vn-s10-nq-2021-1", "vn-s10-nq-2021-1"))), 400, null);
+        refused(admin.post("/api/v1/sessions/vn-s10-k1/motions", Map.of("id", "m2", "kind", "RESOLUTION",
+                "title", "Bãi bỏ", "repeals", List.of("vn-s10-nq-2021-1", "vn-s10-nq-2021-1"))), 400, null);
+        assertThat(events()).isEqualTo(before);
+
+        // 500 Hangul syllables fold to 1,500 letters; the resolution is searchable all the same.
+        String hangul = "\uD55C".repeat(500);
+        Api.Response adopted = record.adopt("vn-s10-k1", "m2", hangul, 2, "2021-06-25", null, null);
+        Api.Response found = anonymous.get("/api/v1/resolutions?councilId=vn-s10&asOf=2021-12-31&minPosition="
+                + adopted.position());
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(titles(found)).contains(hangul);
+    }
+
+    @Test
     void aRepeatedVoteWithTheSameIdempotencyKeyAppendsNothing() {
         record.council("vn-s8", null, "PROVINCE", 3);
         record.session("vn-s8", "vn-s8-k1", 1, "2021-07-01", delegates("vn-s8", 1, 3));

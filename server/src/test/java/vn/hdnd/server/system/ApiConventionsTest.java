@@ -87,6 +87,36 @@ class ApiConventionsTest {
     }
 
     @Test
+    void aServerChosenIdFitsTheIdColumnsOrIsRefusedWith400() {
+        String parent = "vn-" + "a".repeat(52);
+        assertThat(admin.post("/api/v1/councils", Map.of("id", parent, "name", "HĐND tỉnh dài", "tier", "PROVINCE",
+                "establishedOn", "2008-08-01")).status()).isEqualTo(201);
+        Api.Response child = admin.post("/api/v1/councils", Map.of("name", "HĐND huyện dài", "tier", "DISTRICT",
+                "parentId", parent, "establishedOn", "2010-01-01"));
+        assertThat(child.status()).as(child.toString()).isEqualTo(201);
+        String childId = child.json().path("id").asText();
+        assertThat(childId).hasSize(64).startsWith(parent + "-");
+        // The projection stored the 64-character id (a longer one would have stopped it).
+        assertThat(anonymous.get("/api/v1/councils/" + childId + "?minPosition=" + child.position()).status())
+                .isEqualTo(200);
+
+        // Ids minted under a 64-character council would not fit: the client is asked for one.
+        long before = allEvents();
+        assertProblem(admin.post("/api/v1/councils", Map.of("name", "HĐND xã", "tier", "COMMUNE",
+                "parentId", childId, "establishedOn", "2010-01-01")), 400);
+        assertProblem(admin.post("/api/v1/councils/" + childId + "/committees",
+                Map.of("name", "Ban Pháp chế", "formedOn", "2021-06-01")), 400);
+        assertProblem(admin.post("/api/v1/councils/" + childId + "/delegates",
+                Map.of("fullName", "Nguyễn Văn A", "seatedOn", "2021-06-01")), 400);
+        assertProblem(admin.post("/api/v1/councils/" + childId + "/sessions",
+                Map.of("number", 1, "kind", "REGULAR", "scheduledFor", "2021-06-25")), 400);
+        assertThat(allEvents()).isEqualTo(before);
+        assertThat(admin.post("/api/v1/councils/" + childId + "/committees",
+                Map.of("id", "ban-phap-che", "name", "Ban Pháp chế", "formedOn", "2021-06-01")).status())
+                .isEqualTo(201);
+    }
+
+    @Test
     void ifMatchWithAStaleVersionIsRefusedWith412() {
         long version = admin.post("/api/v1/councils/vn-c1/committees",
                 Map.of("name", "Ban Văn hóa - Xã hội", "formedOn", "2021-06-01")).json().path("version").asLong();
