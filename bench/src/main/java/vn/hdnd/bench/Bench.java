@@ -261,7 +261,7 @@ public final class Bench {
         results.rebuild(events, seconds);
     }
 
-    /** Scenario 5: the state of an aggregate with a long history, as recorded at random past instants. */
+    /** Scenario 5: the state of an aggregate with a long history, as of now and as of random instants of it. */
     private void asOf(Http http) throws Exception {
         String path = "/api/v1/audit/aggregates/" + LONG_COUNCIL + "/state?validAt=2021-09-01&asOf=";
         String now = Instant.now().toString();
@@ -273,7 +273,15 @@ public final class Bench {
                 options.clients());
         Stats stats = LoadDriver.run("as-of", options.clients(), Duration.ofSeconds(options.seconds()),
                 (client, i) -> String.valueOf(http.get(path + now).status()));
-        results.scenario("5. as-of state of an aggregate with " + options.longHistory() + " events", stats, false);
+        results.scenario("5. as-of state of an aggregate with " + options.longHistory() + " events, as of now",
+                stats, false);
+        // Its history was recorded one event a minute up to now (Database.appendSyntheticHistory): a random instant
+        // in it asks for a different prefix each time.
+        Instant first = Instant.now().minus(Duration.ofMinutes(options.longHistory()));
+        Stats random = LoadDriver.run("as-of-random", options.clients(), Duration.ofSeconds(options.seconds()),
+                (client, i) -> String.valueOf(http.get(path + first.plusSeconds(
+                        ThreadLocalRandom.current().nextLong(60L * options.longHistory()))).status()));
+        results.scenario("5b. the same, as of random instants of its history", random, false);
     }
 
     /** Scenario 6: the Hanoi 2021 data set through the API, on a fresh database and server. */

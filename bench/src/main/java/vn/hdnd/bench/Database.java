@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
@@ -121,7 +123,7 @@ final class Database {
                     INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                         meta_data, payload, payload_revision, payload_type, time_stamp)
                     VALUES (?, ?, 'Council', ?, ?, ?, '1', ?, ?)""")) {
-                Appender append = new Appender(insert);
+                Appender append = new Appender(insert, longCouncilId, longHistory);
                 append.council(longCouncilId, 1);
                 for (int i = 0; i < (longHistory - 2) / 2; i++) {
                     String delegate = longCouncilId + "-d" + i;
@@ -163,11 +165,19 @@ final class Database {
         private final PreparedStatement insert;
         private final java.util.Map<String, Long> sequences = new java.util.HashMap<>();
         private final byte[] meta = "{\"actor\":\"bench\",\"commandId\":\"synthetic\"}".getBytes(StandardCharsets.UTF_8);
+        /** Axon's JDBC engine writes timestamps as this (DateTimeUtils.formatInstant): always milliseconds. */
+        private static final DateTimeFormatter RECORDED =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+        private final String longCouncilId;
+        private final int longHistory;
+        private final Instant startedAt = Instant.now();
         long count;
         private int pending;
 
-        Appender(PreparedStatement insert) {
+        Appender(PreparedStatement insert, String longCouncilId, int longHistory) {
             this.insert = insert;
+            this.longCouncilId = longCouncilId;
+            this.longHistory = longHistory;
         }
 
         void council(String id, int seats) throws SQLException {
@@ -186,12 +196,23 @@ final class Database {
             insert.setBytes(4, meta);
             insert.setBytes(5, json.getBytes(StandardCharsets.UTF_8));
             insert.setString(6, "vn.hdnd.events.council." + type);
-            insert.setString(7, Instant.now().toString());
+            insert.setString(7, recordedAt(aggregate, sequence));
             insert.addBatch();
             count++;
             if (++pending == 2000) {
                 flush();
             }
+        }
+
+        /**
+         * When the event was recorded, in Axon's own format (fixed width, so that the text sorts as time does). The
+         * long council's history is spread one minute per event up to now, as a history recorded over days would
+         * be, so that an as-of question at a random instant lands in the middle of it; the bulk councils are now.
+         */
+        private String recordedAt(String aggregate, long sequence) {
+            Instant at = aggregate.equals(longCouncilId)
+                    ? startedAt.minus(Duration.ofMinutes(longHistory - sequence)) : Instant.now();
+            return RECORDED.format(at);
         }
 
         void flush() throws SQLException {
