@@ -3,6 +3,7 @@ package vn.hdnd.command.oversight;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
+import vn.hdnd.command.dispatch.RecordedDecision;
 import vn.hdnd.command.oversight.OversightCommands.CloseReExaminedRecommendations;
 import vn.hdnd.command.oversight.OversightCommands.ConcludeCase;
 import vn.hdnd.command.oversight.OversightCommands.IssueConclusion;
@@ -11,6 +12,7 @@ import vn.hdnd.command.oversight.OversightCommands.OriginalDecision;
 import vn.hdnd.command.oversight.OversightCommands.ReExaminationBasis;
 import vn.hdnd.command.oversight.OversightCommands.ReExamine;
 import vn.hdnd.command.oversight.OversightCommands.RecordReExamination;
+import vn.hdnd.events.oversight.ConclusionIssued;
 import vn.hdnd.events.oversight.OversightCaseOpened;
 
 import java.util.List;
@@ -49,8 +51,9 @@ class OversightCoordinator {
                 command.openedOn(), command.caseId(), command.recommendationIds()));
     }
 
+    /** Answers where the conclusion is recorded, for the answer's {@code receiptPosition}. */
     @CommandHandler
-    void handle(ConcludeCase command) {
+    RecordedDecision handle(ConcludeCase command) {
         IssueConclusion conclusion = command.conclusion();
         List<OriginalDecision> decisions = conclusion.decisions();
         String original = decisions.isEmpty() ? null
@@ -62,5 +65,6 @@ class OversightCoordinator {
                     conclusion.issuedOn(), decisions));
         }
         commands.sendAndWait(conclusion);
+        return new RecordedDecision(conclusion.caseId(), ConclusionIssued.class);
     }
 }
