@@ -102,9 +102,11 @@ public class CommandDispatcher {
                         idempotency.claim(actor, request.idempotencyKey(), fingerprint);
                     }
                     locks.lock(target.queueKey());
-                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(command.apply(request.expectedVersion()))
+                    Object answered = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                    command.apply(request.expectedVersion()))
                             .andMetaData(metadata(actor, reason, request.idempotencyKey())));
-                    CommandResult result = lastEvent(target.aggregateId(), target.resultId());
+                    CommandResult result = lastEvent(target.aggregateId(), target.resultId(),
+                            answered instanceof RecordedDecision decision ? decisionEvent(decision) : null);
                     if (request.idempotencyKey() != null) {
                         idempotency.complete(actor, request.idempotencyKey(), status.value(), result);
                     }
@@ -170,12 +172,24 @@ public class CommandDispatcher {
     }
 
     /** The aggregate's last event, read in the command's own transaction: its sequence and global position. */
-    private CommandResult lastEvent(String aggregateId, String resultId) {
+    private CommandResult lastEvent(String aggregateId, String resultId, Long receiptPosition) {
         return jdbc.sql("""
                         SELECT sequence_number, global_index FROM domain_event_entry
                          WHERE aggregate_identifier = :id ORDER BY sequence_number DESC LIMIT 1""")
                 .param("id", aggregateId)
-                .query((rs, n) -> new CommandResult(resultId, rs.getLong(1), rs.getLong(2)))
+                .query((rs, n) -> new CommandResult(resultId, rs.getLong(1), rs.getLong(2), receiptPosition))
+                .single();
+    }
+
+    /** The global position of the event holding a decision, read in the command's own transaction. */
+    private long decisionEvent(RecordedDecision decision) {
+        return jdbc.sql("""
+                        SELECT global_index FROM domain_event_entry
+                         WHERE aggregate_identifier = :id AND payload_type = :type
+                         ORDER BY sequence_number DESC LIMIT 1""")
+                .param("id", decision.aggregateId())
+                .param("type", decision.eventType().getName())
+                .query(Long.class)
                 .single();
     }
 

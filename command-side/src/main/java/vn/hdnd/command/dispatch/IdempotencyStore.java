@@ -23,12 +23,13 @@ class IdempotencyStore {
 
     Optional<Stored> find(String actor, String key) {
         return jdbc.sql("""
-                        SELECT fingerprint, status, result_id, version, position
+                        SELECT fingerprint, status, result_id, version, position, receipt_position
                           FROM idempotency_record WHERE actor = :actor AND idempotency_key = :key""")
                 .param("actor", actor)
                 .param("key", key)
                 .query((rs, n) -> new Stored(rs.getString("fingerprint"), rs.getInt("status"),
-                        new CommandResult(rs.getString("result_id"), rs.getLong("version"), rs.getLong("position"))))
+                        new CommandResult(rs.getString("result_id"), rs.getLong("version"), rs.getLong("position"),
+                                rs.getObject("receipt_position", Long.class))))
                 .optional();
     }
 
@@ -52,12 +53,13 @@ class IdempotencyStore {
     void complete(String actor, String key, int status, CommandResult result) {
         jdbc.sql("""
                         UPDATE idempotency_record SET status = :status, result_id = :id, version = :version,
-                               position = :position
+                               position = :position, receipt_position = :receiptPosition
                          WHERE actor = :actor AND idempotency_key = :key""")
                 .param("status", status)
                 .param("id", result.id())
                 .param("version", result.version())
                 .param("position", result.position())
+                .param("receiptPosition", result.receiptPosition(), java.sql.Types.BIGINT)
                 .param("actor", actor)
                 .param("key", key)
                 .update();

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import vn.hdnd.command.dispatch.Problems;
+import vn.hdnd.command.dispatch.RecordedDecision;
 import vn.hdnd.command.oversight.OversightCommands.CloseReExaminedRecommendations;
 import vn.hdnd.command.oversight.OversightCommands.ConcludeCase;
 import vn.hdnd.command.oversight.OversightCommands.IssueConclusion;
@@ -13,6 +14,7 @@ import vn.hdnd.command.oversight.OversightCommands.OriginalDecision;
 import vn.hdnd.command.oversight.OversightCommands.ReExaminationBasis;
 import vn.hdnd.command.oversight.OversightCommands.ReExamine;
 import vn.hdnd.command.oversight.OversightCommands.RecordReExamination;
+import vn.hdnd.events.oversight.ConclusionIssued;
 import vn.hdnd.events.oversight.OversightCaseOpened;
 
 import java.util.List;
@@ -72,8 +74,9 @@ class OversightCoordinator {
                 + original.title();
     }
 
+    /** Answers where the conclusion is recorded, for the answer's {@code receiptPosition}. */
     @CommandHandler
-    void handle(ConcludeCase command) {
+    RecordedDecision handle(ConcludeCase command) {
         IssueConclusion conclusion = command.conclusion();
         List<OriginalDecision> decisions = conclusion.decisions();
         String original = decisions.isEmpty() ? null
@@ -85,5 +88,6 @@ class OversightCoordinator {
                     conclusion.issuedOn(), decisions));
         }
         commands.sendAndWait(conclusion);
+        return new RecordedDecision(conclusion.caseId(), ConclusionIssued.class);
     }
 }

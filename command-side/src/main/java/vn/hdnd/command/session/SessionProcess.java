@@ -9,6 +9,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
 import vn.hdnd.command.council.CouncilCommands.EndMandate;
+import vn.hdnd.command.dispatch.RecordedDecision;
 import vn.hdnd.command.session.SessionCommands.AdoptResolution;
 import vn.hdnd.command.session.SessionCommands.Adopted;
 import vn.hdnd.command.session.SessionCommands.Decision;
@@ -19,6 +20,7 @@ import vn.hdnd.command.session.SessionCommands.ScheduleSession;
 import vn.hdnd.events.council.MandateEndReason;
 import vn.hdnd.events.session.Ballot;
 import vn.hdnd.events.session.MotionKind;
+import vn.hdnd.events.session.ResolutionAdopted;
 import vn.hdnd.events.session.SessionKind;
 import vn.hdnd.events.session.VoteOutcome;
 
@@ -36,7 +38,9 @@ import java.util.List;
  *   <li>{@link Vote}: the session decides the vote by the rule; an adopted motion then gets the next resolution number
  *   from the council's register (which also marks the resolutions it amends or repeals), a dismissal ends the
  *   delegate's mandate in the council, and the session records which resolution its motion became. That last event
- *   comes last, so the session's version and position answered to the client cover everything.</li>
+ *   comes last, so the session's version and position answered to the client cover everything; the answer's
+ *   {@code receiptPosition} points at the register's {@code ResolutionAdopted}, which holds the resolution's
+ *   title and text.</li>
  * </ul>
  */
 @Component
@@ -69,12 +73,16 @@ class SessionProcess {
                 command.scheduledFor()));
     }
 
+    /**
+     * Answers, for an adopted motion, where the resolution's content is recorded: the register's
+     * {@code ResolutionAdopted} (title and text), the event a receipt for the vote should cover. Null otherwise.
+     */
     @CommandHandler
-    void handle(Vote command) {
+    RecordedDecision handle(Vote command) {
         Decision decision = send(new RecordVote(command.sessionId(), command.expectedVersion(), command.motionId(),
                 command.votedOn(), command.yes(), command.no(), command.abstain(), command.ballots()));
         if (decision.outcome() != VoteOutcome.ADOPTED) {
-            return;
+            return null;
         }
         Adopted resolution = send(new AdoptResolution(CouncilRegister.idOf(decision.councilId()),
                 decision.councilId(), command.sessionId(), command.motionId(), decision.kind(), decision.title(),
@@ -87,6 +95,7 @@ class SessionProcess {
         }
         send(new RecordResolution(command.sessionId(), command.motionId(), resolution.resolutionId(),
                 resolution.number()));
+        return new RecordedDecision(CouncilRegister.idOf(decision.councilId()), ResolutionAdopted.class);
     }
 
     /** Sends a nested command carrying this command's metadata (actor, reason, command id) to its events. */

@@ -4,7 +4,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,9 +13,6 @@ import vn.hdnd.ledger.proofs.CheckpointSigner;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Signed checkpoints (C2SP tlog-checkpoint in a signed note, Ed25519): the table {@code ledger_checkpoint}. Every
@@ -25,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * above the last checkpoint are signed, so the latest checkpoint's tree size never goes backwards.
  */
 @Component
-class Checkpoints implements SmartLifecycle {
+class Checkpoints extends PeriodicTask {
     private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
 
     private final JdbcClient jdbc;
@@ -33,10 +29,10 @@ class Checkpoints implements SmartLifecycle {
     private final CheckpointSigner signer;
     private final LedgerProperties properties;
     private final EventProcessingConfiguration processing;
-    private ScheduledExecutorService scheduler;
 
     Checkpoints(JdbcClient jdbc, LedgerTree tree, CheckpointSigner signer, LedgerProperties properties,
                 EventProcessingConfiguration processing) {
+        super("ledger-checkpoints");
         this.jdbc = jdbc;
         this.tree = tree;
         this.signer = signer;
@@ -96,35 +92,17 @@ class Checkpoints implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "ledger-checkpoints");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = Math.max(1, properties.checkpointInterval().toMillis());
-        scheduler.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+    long intervalMillis() {
+        return Math.max(1, properties.checkpointInterval().toMillis());
     }
 
-    private void tick() {
+    @Override
+    void tick() {
         try {
             signIfGrown();
         } catch (RuntimeException e) {
             // The next tick tries again; a failed signature leaves nothing behind.
             log.warn("Could not sign a ledger checkpoint: {}", e.toString());
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
     }
 }

@@ -83,6 +83,20 @@ public class ProjectionStatus {
      * Other nodes' segments answer from the token table.
      */
     private Map<Integer, TrackingToken> tokens(String processor, StreamingEventProcessor here) {
+        Map<Integer, TrackingToken> tokens = storedTokens(processor);
+        here.processingStatus().forEach((segment, status) -> {
+            if (!status.isErrorState() && status.getTrackingToken() != null) {
+                tokens.put(segment, status.getTrackingToken());
+            }
+        });
+        return tokens;
+    }
+
+    /**
+     * Each segment's token as committed in the token table (null for a segment without one), whichever node holds
+     * it: what a projection's tables, written in the same transactions, are known to reflect.
+     */
+    public Map<Integer, TrackingToken> storedTokens(String processor) {
         Map<Integer, TrackingToken> tokens = new TreeMap<>();
         jdbc.sql("SELECT segment, token, token_type FROM token_entry WHERE processor_name = :name")
                 .param("name", processor)
@@ -93,11 +107,6 @@ public class ProjectionStatus {
                             : serializer.<byte[], TrackingToken>deserialize(
                                     new SimpleSerializedObject<>(token, byte[].class, type, null)));
                 });
-        here.processingStatus().forEach((segment, status) -> {
-            if (!status.isErrorState() && status.getTrackingToken() != null) {
-                tokens.put(segment, status.getTrackingToken());
-            }
-        });
         return tokens;
     }
 

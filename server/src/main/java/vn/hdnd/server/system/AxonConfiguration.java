@@ -33,6 +33,7 @@ import javax.sql.DataSource;
 import vn.hdnd.events.EventMetadata;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -86,33 +87,55 @@ class AxonConfiguration {
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           EventSchema eventSchema, org.axonframework.config.Configuration configuration,
                                           @Value("${council.event-store.batch-size:1000}") int batchSize) {
+        return engine(serializer, eventSerializer, persistenceExceptionResolver, connectionProvider,
+                transactionManager, eventSchema, configuration, batchSize).build();
+    }
+
+    private static JdbcEventStorageEngine.Builder engine(
+            Serializer serializer, Serializer eventSerializer, PersistenceExceptionResolver exceptionResolver,
+            ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema eventSchema,
+            org.axonframework.config.Configuration configuration, int batchSize) {
         return JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .persistenceExceptionResolver(exceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema);
     }
 
     /**
-     * The event store, polling the log every {@code council.event-store.fetch-delay-ms} (default 100 ms) when idle: a
-     * query-only node has nothing but polling (Axon's default of 1 s would be its projection lag). In the process that
-     * appends, the reader is woken at each commit ({@link CommittedEventStore}).
+     * The log as the ledger processor reads it (application.yml: {@code axon.eventhandling.processors.ledger.source}):
+     * the same table through an engine of its own whose gaps last longer. A global index is taken when an event is
+     * inserted but seen when its transaction commits; a reader keeps the missing index as a gap and comes back for it,
+     * but Axon forgets a gap once the events read after it are older than the gap timeout (default 60 s, by the
+     * reader's clock against the writer's event timestamp) or lie more than the max gap offset (default 10,000
+     * events) beyond it. An event committed after that is never delivered: a projection would miss a row, the ledger
+     * an event it must log. The ledger gets {@code council.ledger.gap-timeout} (default 10 minutes) and
+     * {@code council.ledger.max-gap-offset} (default 1,000,000); the views keep Axon's defaults, since every gap a
+     * token holds is re-queried on each fetch. What still slips through is counted by {@code LedgerCompleteness}.
      */
-    @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  @Value("${council.event-store.fetch-delay-ms:100}") long fetchDelayMillis) {
-        return new CommittedEventStore(EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+    @Bean(destroyMethod = "shutDown")
+    LedgerEventSource ledgerEventSource(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                        PersistenceExceptionResolver persistenceExceptionResolver,
+                                        ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                        EventSchema eventSchema, org.axonframework.config.Configuration configuration,
+                                        @Value("${council.event-store.batch-size:1000}") int batchSize,
+                                        @Value("${council.ledger.gap-timeout:10m}") Duration gapTimeout,
+                                        @Value("${council.ledger.max-gap-offset:1000000}") int maxGapOffset,
+                                        @Value("${council.event-store.fetch-delay-ms:100}") long fetchDelayMillis) {
+        EventStorageEngine engine = engine(serializer, eventSerializer, persistenceExceptionResolver,
+                connectionProvider, transactionManager, eventSchema, configuration, batchSize)
+                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+                .maxGapOffset(maxGapOffset)
+                .build();
+        return new LedgerEventSource(new CommittedEventStore(EmbeddedEventStore.builder()
+                .storageEngine(engine)
                 .fetchDelay(fetchDelayMillis)
-                .timeUnit(TimeUnit.MILLISECONDS));
+                .timeUnit(TimeUnit.MILLISECONDS)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package vn.hdnd.server.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -96,27 +98,96 @@ class LedgerApiTest {
     void aCommandAnswerBecomesAReceiptThatTheOfflineVerifierAccepts(@TempDir Path dir) {
         long position = Ledger.council(admin, "vn-l3", 1);
 
-        JsonNode receipt = ledger.receipt(position);
-        assertThat(receipt.path("event").path("position").asLong()).isEqualTo(position);
+        JsonNode receipt = verifiedReceipt(dir, position);
         assertThat(receipt.path("event").path("aggregateId").asText()).isEqualTo("vn-l3");
-        assertThat(receipt.path("event").path("leafIndex").asLong()).isEqualTo(receipt.path("leafIndex").asLong());
-        Ledger.Verdict verdict = Ledger.verify("receipt", "--receipt", Ledger.write(dir, "receipt.json", receipt),
-                "--key", Ledger.write(dir, "log.pub", ledger.publicKey()));
-        assertThat(verdict.exitCode()).as(verdict.toString()).isZero();
-        assertThat(verdict.out()).contains("is leaf " + receipt.path("leafIndex").asLong());
 
         String eventId = receipt.path("event").path("eventId").asText();
         Api.Response byId = anonymous.get("/api/v1/ledger/receipts?eventId=" + eventId);
         assertThat(byId.status()).isEqualTo(200);
         assertThat(byId.json().path("leafIndex")).isEqualTo(receipt.path("leafIndex"));
 
-        // A receipt whose event was altered fails, naming the leaf.
-        ((com.fasterxml.jackson.databind.node.ObjectNode) receipt.path("event").path("payload"))
-                .put("fullName", "Người khác");
-        Ledger.Verdict altered = Ledger.verify("receipt", "--receipt", Ledger.write(dir, "altered.json", receipt),
+        assertAlteredReceiptFails(dir, receipt, "fullName", "Người khác");
+    }
+
+    @Test
+    void aVoteThatAdoptsAResolutionAnswersTheReceiptPositionOfItsResolutionAdopted(@TempDir Path dir) {
+        Ledger.council(admin, "vn-l10", 3);
+        created(admin.post("/api/v1/councils/vn-l10/sessions", Map.of("id", "vn-l10-k1", "number", 1,
+                "kind", "REGULAR", "scheduledFor", "2021-07-01")));
+        assertThat(admin.post("/api/v1/sessions/vn-l10-k1/convene", Map.of("convenedOn", "2021-07-01",
+                "presentDelegateIds", List.of("vn-l10-d1", "vn-l10-d2", "vn-l10-d3"))).status()).isEqualTo(200);
+        for (String motion : List.of("m1", "m2")) {
+            created(admin.post("/api/v1/sessions/vn-l10-k1/motions", Map.of("id", motion, "kind", "RESOLUTION",
+                    "title", "Nghị quyết về quy hoạch đất đai " + motion, "text", "Điều 1. Phê duyệt " + motion)));
+        }
+        JsonNode rejected = created(admin.post("/api/v1/sessions/vn-l10-k1/motions/m2/vote",
+                Map.of("yes", 1, "no", 2, "abstain", 0, "votedOn", "2021-07-01"))).json();
+        assertThat(rejected.has("receiptPosition")).as("a rejected motion records no decision").isFalse();
+
+        Api.Response vote = created(admin.post("/api/v1/sessions/vn-l10-k1/motions/m1/vote",
+                Map.of("yes", 3, "no", 0, "abstain", 0, "votedOn", "2021-07-01")));
+        long receiptPosition = vote.json().path("receiptPosition").asLong(-1);
+        // The answer's position stays the session's last event (read-your-writes covers the whole vote).
+        assertThat(receiptPosition).isNotNegative().isLessThan(vote.position());
+
+        JsonNode receipt = verifiedReceipt(dir, receiptPosition);
+        JsonNode event = receipt.path("event");
+        assertThat(event.path("type").asText()).isEqualTo("vn.hdnd.events.session.ResolutionAdopted");
+        assertThat(event.path("aggregateId").asText()).isEqualTo("vn-l10:register");
+        assertThat(event.path("payload").path("motionId").asText()).isEqualTo("m1");
+        assertThat(event.path("payload").path("title").asText()).isEqualTo("Nghị quyết về quy hoạch đất đai m1");
+        assertThat(event.path("payload").path("text").asText()).isEqualTo("Điều 1. Phê duyệt m1");
+        // The receipt covers the resolution's content: another text no longer verifies.
+        assertAlteredReceiptFails(dir, receipt, "text", "Điều 1. Bãi bỏ m1");
+    }
+
+    @Test
+    void anIssuedConclusionAnswersTheReceiptPositionOfItsConclusionIssued(@TempDir Path dir) {
+        Ledger.council(admin, "vn-l11", 0);
+        created(admin.post("/api/v1/councils/vn-l11/oversight-cases", Map.of("id", "vn-l11-gs1",
+                "title", "Giám sát đầu tư công", "scope", "Giải ngân vốn 2021", "conductedBy", "STANDING_COMMITTEE",
+                "subjects", List.of("UBND tỉnh"), "openedOn", "2021-09-01")));
+        Api.Response conclusion = created(admin.post("/api/v1/oversight-cases/vn-l11-gs1/conclusion", Map.of(
+                "number", "12/KL-HĐND", "issuedOn", "2021-10-01", "summary", "Giải ngân chậm",
+                "recommendations", List.of(Map.of("id", "r1", "addressee", "UBND tỉnh",
+                        "action", "Đẩy nhanh giải ngân", "dueOn", "2022-03-31")))));
+        // The conclusion is the command's last event: both positions name it.
+        assertThat(conclusion.json().path("receiptPosition").asLong(-1)).isEqualTo(conclusion.position());
+
+        JsonNode receipt = verifiedReceipt(dir, conclusion.json().path("receiptPosition").asLong());
+        JsonNode event = receipt.path("event");
+        assertThat(event.path("type").asText()).isEqualTo("vn.hdnd.events.oversight.ConclusionIssued");
+        assertThat(event.path("aggregateId").asText()).isEqualTo("vn-l11-gs1");
+        assertThat(event.path("payload").path("number").asText()).isEqualTo("12/KL-HĐND");
+        assertThat(event.path("payload").path("summary").asText()).isEqualTo("Giải ngân chậm");
+        assertAlteredReceiptFails(dir, receipt, "summary", "Giải ngân đúng hạn");
+    }
+
+    /** The receipt for {@code position}, after the offline verifier has accepted it. */
+    private JsonNode verifiedReceipt(Path dir, long position) {
+        JsonNode receipt = ledger.receipt(position);
+        assertThat(receipt.path("event").path("position").asLong()).isEqualTo(position);
+        assertThat(receipt.path("event").path("leafIndex").asLong()).isEqualTo(receipt.path("leafIndex").asLong());
+        Ledger.Verdict verdict = Ledger.verify("receipt", "--receipt", Ledger.write(dir, "receipt.json", receipt),
+                "--key", Ledger.write(dir, "log.pub", ledger.publicKey()));
+        assertThat(verdict.exitCode()).as(verdict.toString()).isZero();
+        assertThat(verdict.out()).contains("is leaf " + receipt.path("leafIndex").asLong());
+        return receipt;
+    }
+
+    /** A receipt whose event payload was altered fails offline, naming the leaf. */
+    private void assertAlteredReceiptFails(Path dir, JsonNode receipt, String field, String value) {
+        JsonNode altered = receipt.deepCopy();
+        ((ObjectNode) altered.path("event").path("payload")).put(field, value);
+        Ledger.Verdict verdict = Ledger.verify("receipt", "--receipt", Ledger.write(dir, "altered.json", altered),
                 "--key", dir.resolve("log.pub"));
-        assertThat(altered.exitCode()).as(altered.toString()).isEqualTo(1);
-        assertThat(altered.err()).contains("leaf " + receipt.path("leafIndex").asLong());
+        assertThat(verdict.exitCode()).as(verdict.toString()).isEqualTo(1);
+        assertThat(verdict.err()).contains("leaf " + receipt.path("leafIndex").asLong());
+    }
+
+    private static Api.Response created(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response;
     }
 
     @Test
