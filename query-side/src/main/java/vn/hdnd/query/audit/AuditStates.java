@@ -1,5 +1,6 @@
 package vn.hdnd.query.audit;
 
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongBiFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -34,19 +36,25 @@ class AuditStates {
     private final JdbcClient jdbc;
     private final int snapshotEvery;
     private final ToLongFunction<String> lastSequence;
+    private final ToLongBiFunction<String, Instant> lastRecordedBy;
 
     @Autowired
     AuditStates(EventStore eventStore, AuditSnapshots snapshots, AuditFolds folds, LedgerEvents events,
                 JdbcClient jdbc, @Value("${council.audit.snapshot-every:100}") int snapshotEvery) {
         this(eventStore, snapshots, folds, events, jdbc, snapshotEvery, new LastSequences(id -> jdbc.sql("""
                         SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?""")
-                .param(id).query(Long.class).optional().orElse(-1L))::of);
+                .param(id).query(Long.class).optional().orElse(-1L))::of, (id, asOf) -> lastRecordedBy(jdbc, id, asOf));
     }
 
-    /** {@code lastSequence}: the sequence number of an aggregate's last event in the event store, or -1. */
+    /**
+     * @param lastSequence   the sequence number of an aggregate's last event in the event store, or -1
+     * @param lastRecordedBy the sequence number of its last event recorded by an instant, or -1
+     */
     AuditStates(EventStore eventStore, AuditSnapshots snapshots, AuditFolds folds, LedgerEvents events,
-                JdbcClient jdbc, int snapshotEvery, ToLongFunction<String> lastSequence) {
+                JdbcClient jdbc, int snapshotEvery, ToLongFunction<String> lastSequence,
+                ToLongBiFunction<String, Instant> lastRecordedBy) {
         this.lastSequence = lastSequence;
+        this.lastRecordedBy = lastRecordedBy;
         this.eventStore = eventStore;
         this.snapshots = snapshots;
         this.folds = folds;
@@ -84,7 +92,7 @@ class AuditStates {
     /**
      * The council's state: the newest fold (in memory, else a stored snapshot) whose events were all recorded by
      * {@code asOf}, then the events after it that were recorded by {@code asOf}. {@code cached} false folds from the
-     * first event and neither reads nor stores a fold: the reference the cached answers must equal.
+     * first event to the last, and neither reads nor stores a fold: the reference the cached answers must equal.
      */
     Optional<AuditState> council(String aggregateId, Instant asOf, LocalDate validAt, boolean cached) {
         AuditFolds.Fold start = cached ? start(aggregateId, asOf) : null;
@@ -92,6 +100,14 @@ class AuditStates {
         // transaction, a query and a commit: two round trips; and concurrent requests share it, LastSequences),
         // and the fold has the answer.
         if (start != null && lastSequence.applyAsLong(aggregateId) <= start.sequence()) {
+            return Optional.of(new AuditState(aggregateId, CouncilHistory.AGGREGATE_TYPE, asOf, validAt,
+                    start.sequence(), start.sequence() + 1, start.validAt(validAt)));
+        }
+        // Events after the last one recorded by asOf are all later than asOf: the read stops there, instead of
+        // reading (and skipping) the rest of a long history to learn that. By recorded time, not by sequence:
+        // timestamps come from the clocks of the nodes that appended, so their order is not assumed.
+        long through = cached ? lastRecordedBy.applyAsLong(aggregateId, asOf) : Long.MAX_VALUE;
+        if (start != null && through <= start.sequence()) {
             return Optional.of(new AuditState(aggregateId, CouncilHistory.AGGREGATE_TYPE, asOf, validAt,
                     start.sequence(), start.sequence() + 1, start.validAt(validAt)));
         }
@@ -110,6 +126,9 @@ class AuditStates {
         DomainEventStream stream = eventStore.readEvents(aggregateId, version + 1);
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
+            if (event.getSequenceNumber() > through) {
+                break;
+            }
             if (event.getTimestamp().isAfter(asOf)) {
                 if (wholePrefix && cached && version > (prefix == null ? -1 : prefix.sequence())) {
                     prefix = new AuditFolds.Fold(version, recordedThrough, history.state());
@@ -145,6 +164,20 @@ class AuditStates {
         }
         return Optional.of(new AuditState(aggregateId, CouncilHistory.AGGREGATE_TYPE, asOf, validAt, version, folded,
                 history.validAt(validAt)));
+    }
+
+    /**
+     * The sequence number of the aggregate's last event recorded by {@code asOf}, or -1. Axon stores an event's
+     * timestamp as fixed-width UTC text with milliseconds ({@link DateTimeUtils#formatInstant}), which sorts as time
+     * does; {@code asOf} is compared in the same form, so the query and the fold's own comparison of the parsed
+     * timestamps agree on every event.
+     */
+    private static long lastRecordedBy(JdbcClient jdbc, String aggregateId, Instant asOf) {
+        return jdbc.sql("""
+                        SELECT MAX(sequence_number) FROM domain_event_entry
+                         WHERE aggregate_identifier = :id AND time_stamp <= :asOf""")
+                .param("id", aggregateId).param("asOf", DateTimeUtils.formatInstant(asOf))
+                .query(Long.class).optional().orElse(-1L);
     }
 
     /** The newest fold whose events were all recorded by {@code asOf}: from memory, else from a stored snapshot. */

@@ -1,6 +1,7 @@
 package vn.hdnd.query.audit;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
@@ -193,7 +194,9 @@ class AuditFoldsTest {
     }
 
     private AuditStates states(AuditFolds folds) {
-        return new AuditStates(store, null, folds, null, null, 0, id -> store.lastSequenceNumberFor(id).orElse(-1L));
+        return new AuditStates(store, null, folds, null, null, 0, id -> store.lastSequenceNumberFor(id).orElse(-1L),
+                (id, asOf) -> store.readEvents(id).asStream().filter(e -> !e.getTimestamp().isAfter(asOf))
+                        .mapToLong(DomainEventMessage::getSequenceNumber).max().orElse(-1L));
     }
 
     private static CouncilHistory.State state(int mandates) {

@@ -33,7 +33,9 @@ class AuditStatesTest {
     private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
     private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(storage).build();
     private final AuditStates states = new AuditStates(store, null, new AuditFolds(100_000), null, null, 0,
-            id -> store.lastSequenceNumberFor(id).orElse(-1L));
+            id -> store.lastSequenceNumberFor(id).orElse(-1L),
+                (id, asOf) -> store.readEvents(id).asStream().filter(e -> !e.getTimestamp().isAfter(asOf))
+                        .mapToLong(DomainEventMessage::getSequenceNumber).max().orElse(-1L));
     private final List<DomainEventMessage<?>> events = new ArrayList<>();
 
     @AfterEach
