@@ -23,9 +23,11 @@ import java.util.List;
 @Tag(name = "Operations")
 class ProjectionAdminController {
     private final ProjectionStatus status;
+    private final ProjectionFailures failures;
 
-    ProjectionAdminController(ProjectionStatus status) {
+    ProjectionAdminController(ProjectionStatus status, ProjectionFailures failures) {
         this.status = status;
+        this.failures = failures;
     }
 
     @GetMapping
@@ -43,6 +45,7 @@ class ProjectionAdminController {
         }
         processor.shutDown();
         processor.resetTokens();
+        failures.forget(name);
         processor.start();
         return ResponseEntity.accepted().body(status.describe().stream()
                 .filter(p -> p.name().equals(name)).findFirst().orElseThrow());

@@ -27,11 +27,14 @@ public class ProjectionStatus {
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
     private final Serializer serializer;
+    private final ProjectionFailures failures;
 
-    ProjectionStatus(EventProcessingConfiguration processing, JdbcClient jdbc, Serializer serializer) {
+    ProjectionStatus(EventProcessingConfiguration processing, JdbcClient jdbc, Serializer serializer,
+                     ProjectionFailures failures) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.failures = failures;
     }
 
     public record Projection(String name, boolean running, boolean error, boolean replaying, int segments,
@@ -71,10 +74,24 @@ public class ProjectionStatus {
             Long position = tokens.isEmpty() || tokens.containsValue(null) ? null : tokens.values().stream()
                     .map(ProjectionStatus::position).mapToLong(o -> o.orElse(-1)).min().orElse(-1);
             Map<Integer, EventTrackerStatus> here = p.processingStatus();
-            return new Projection(e.getKey(), p.isRunning(), p.isError(),
+            boolean error = p.isError() || failing(e.getKey(), tokens);
+            return new Projection(e.getKey(), p.isRunning(), error,
                     here.values().stream().anyMatch(EventTrackerStatus::isReplaying), tokens.size(), here.size(),
                     position, head, position == null ? null : Math.max(0, head - position));
         }).toList();
+    }
+
+    /** True while some segment has not got past the projection's last failed batch (see {@link ProjectionFailures}). */
+    private boolean failing(String processor, Map<Integer, TrackingToken> tokens) {
+        OptionalLong failed = failures.of(processor);
+        if (failed.isEmpty()) {
+            return false;
+        }
+        if (!tokens.isEmpty() && tokens.values().stream().allMatch(t -> covers(t, failed.getAsLong()))) {
+            failures.cleared(processor, failed.getAsLong());
+            return false;
+        }
+        return true;
     }
 
     /**

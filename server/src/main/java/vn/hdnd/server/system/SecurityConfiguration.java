@@ -83,7 +83,8 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static AbstractAuthenticationToken fromClaims(Jwt jwt) {
+    /** Roles from the {@code roles} claim, council scopes from {@code councils}, the name from preferred_username. */
+    static AbstractAuthenticationToken fromClaims(Jwt jwt) {
         Collection<GrantedAuthority> authorities = new ArrayList<>();
         Stream.ofNullable(jwt.getClaimAsStringList("roles")).flatMap(List::stream)
                 .forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));

@@ -18,8 +18,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -326,9 +329,15 @@ class LedgerApiTest {
             assertThat(seated.path("metadata").path("actor").asText()).isEqualTo("admin");
             assertThat(seated.path("metadata").path("reason").asText()).isEqualTo("Nghị quyết xác nhận tư cách");
             assertThat(seated.path("metadata").path("commandId").asText()).isNotBlank();
+            // Each event carries the id of the command message that caused it: three commands, three ids.
+            Set<String> correlationIds = new HashSet<>();
+            history.forEach(e -> correlationIds.add(e.path("metadata").path("correlationId").asText()));
+            assertThat(correlationIds).hasSize(3).allSatisfy(id -> assertThat(UUID.fromString(id)).isNotNull());
             assertThat(Ledger.lines(ledger.export(reader)))
                     .filteredOn(e -> e.path("aggregateId").asText().equals("vn-l8"))
-                    .allSatisfy(e -> assertThat(e.path("metadata").path("actor").asText()).isEqualTo("admin"));
+                    .allSatisfy(e -> assertThat(e.path("metadata").path("actor").asText()).isEqualTo("admin"))
+                    .extracting(e -> e.path("metadata").path("correlationId").asText())
+                    .containsExactlyInAnyOrderElementsOf(correlationIds);
         }
     }
 
