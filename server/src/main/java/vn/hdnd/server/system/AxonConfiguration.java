@@ -108,6 +108,22 @@ class AxonConfiguration {
     }
 
     /**
+     * The event store, polling the log every {@code council.event-store.fetch-delay-ms} (default 100 ms) when idle: a
+     * query-only node has nothing but polling (Axon's default of 1 s would be its projection lag). In the process that
+     * appends, the reader is woken at each commit ({@link CommittedEventStore}).
+     */
+    @Bean(name = "eventBus")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  @Value("${council.event-store.fetch-delay-ms:100}") long fetchDelayMillis) {
+        return new CommittedEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(fetchDelayMillis)
+                .timeUnit(TimeUnit.MILLISECONDS));
+    }
+
+    /**
      * The log as the ledger processor reads it (application.yml: {@code axon.eventhandling.processors.ledger.source}):
      * the same table through an engine of its own whose gaps last longer. A global index is taken when an event is
      * inserted but seen when its transaction commits; a reader keeps the missing index as a gap and comes back for it,

@@ -460,33 +460,33 @@ abstract class OversightScenarios {
 
     @Test
     void textTheCaseViewsCouldNotHoldIs400AndTheLongestTheyCanIsStored() {
-        council("vn-o10", "PROVINCE", null);
+        council("vn-o11", "PROVINCE", null);
         long before = events();
         // 200 characters that NFC makes 600: over the title column's 500, the subject column's 300.
         String lengthened = "\uFB2C".repeat(200);
-        Api.Response title = admin.post("/api/v1/councils/vn-o10/oversight-cases", Map.of("title", lengthened,
-                "conductedBy", "COUNCIL", "subjects", List.of(UBND), "openedOn", "2022-01-10"));
+        Api.Response title = admin.post("/api/v1/councils/vn-o11/oversight-cases", Map.of("title", lengthened,
+                "scope", "Phạm vi", "conductedBy", "COUNCIL", "subjects", List.of(UBND), "openedOn", "2022-01-10"));
         assertThat(title.status()).as(title.toString()).isEqualTo(400);
-        Api.Response subject = admin.post("/api/v1/councils/vn-o10/oversight-cases", Map.of("title", "X",
-                "conductedBy", "COUNCIL", "subjects", List.of(lengthened), "openedOn", "2022-01-10"));
+        Api.Response subject = admin.post("/api/v1/councils/vn-o11/oversight-cases", Map.of("title", "X",
+                "scope", "Phạm vi", "conductedBy", "COUNCIL", "subjects", List.of(lengthened), "openedOn", "2022-01-10"));
         assertThat(subject.status()).as(subject.toString()).isEqualTo(400);
         assertThat(events()).isEqualTo(before);
 
         String longest = "Giám sát " + "x".repeat(491);
-        ok(admin.post("/api/v1/councils/vn-o10/oversight-cases", Map.of("id", "vn-o10-a", "title", longest,
-                "conductedBy", "COUNCIL", "subjects", List.of(UBND), "openedOn", "2022-01-10")), 201);
-        conclude("vn-o10-a", "2022-03-01", List.of(rec("r1", UBND, "2022-12-31")));
+        ok(admin.post("/api/v1/councils/vn-o11/oversight-cases", Map.of("id", "vn-o11-a", "title", longest,
+                "scope", "Phạm vi", "conductedBy", "COUNCIL", "subjects", List.of(UBND), "openedOn", "2022-01-10")), 201);
+        conclude("vn-o11-a", "2022-03-01", List.of(rec("r1", UBND, "2022-12-31")));
         // "Tái giám sát: " and a title of 500 characters would not fit the title column: the client gives one.
         before = events();
-        Api.Response untitled = reExamine("vn-o10-a", "vn-o10-b", "2023-01-10", "r1");
+        Api.Response untitled = reExamine("vn-o11-a", "vn-o11-b", "2023-01-10", "r1");
         assertThat(untitled.status()).as(untitled.toString()).isEqualTo(400);
         assertThat(untitled.contentType()).startsWith("application/problem+json");
         assertThat(events()).isEqualTo(before);
-        ok(admin.post("/api/v1/oversight-cases/vn-o10-a/re-examinations", Map.of("id", "vn-o10-b",
+        ok(admin.post("/api/v1/oversight-cases/vn-o11-a/re-examinations", Map.of("id", "vn-o11-b",
                 "recommendationIds", List.of("r1"), "reason", "Chậm", "openedOn", "2023-01-10",
                 "title", "Tái giám sát")), 201);
-        assertThat(caseAsOf("vn-o10-a", "2023-01-10").path("title").asText()).isEqualTo(longest);
-        assertThat(caseAsOf("vn-o10-b", "2023-01-10").path("title").asText()).isEqualTo("Tái giám sát");
+        assertThat(caseAsOf("vn-o11-a", "2023-01-10").path("title").asText()).isEqualTo(longest);
+        assertThat(caseAsOf("vn-o11-b", "2023-01-10").path("title").asText()).isEqualTo("Tái giám sát");
     }
 
     @Test
