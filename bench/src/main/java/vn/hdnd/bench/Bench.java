@@ -282,6 +282,11 @@ public final class Bench {
                 (client, i) -> String.valueOf(http.get(path + first.plusSeconds(
                         ThreadLocalRandom.current().nextLong(60L * options.longHistory()))).status()));
         results.scenario("5b. the same, as of random instants of its history", random, false);
+        // One auditor at a time: the time a request takes, without queueing behind 15 others for two cores.
+        Stats alone = LoadDriver.run("as-of-alone", 1, Duration.ofSeconds(options.seconds()),
+                (client, i) -> String.valueOf(http.get(path + first.plusSeconds(
+                        ThreadLocalRandom.current().nextLong(60L * options.longHistory()))).status()));
+        results.scenario("5c. as of random instants, 1 client", alone, false);
     }
 
     /** Scenario 6: the Hanoi 2021 data set through the API, on a fresh database and server. */

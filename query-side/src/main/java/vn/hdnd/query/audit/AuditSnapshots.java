@@ -10,7 +10,11 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Folded council histories at multiples of {@code council.audit.snapshot-every} events: the table of
@@ -26,6 +30,11 @@ class AuditSnapshots {
             .build();
 
     private final JdbcClient jdbc;
+    /**
+     * The sequence numbers of each aggregate's stored snapshots, as this node last listed or saved them, so that a
+     * fold that passes one already stored does not serialise a large state only for the insert to be refused.
+     */
+    private final Map<String, Set<Long>> stored = new ConcurrentHashMap<>();
 
     AuditSnapshots(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -37,15 +46,21 @@ class AuditSnapshots {
     /** The aggregate's newest snapshot whose events were all recorded by {@code asOf}. */
     Optional<Stored> newest(String aggregateId, Instant asOf) {
         // recorded_through is an Instant.toString(), whose text does not sort as time does: compared here.
-        return jdbc.sql("""
+        List<Stored> all = jdbc.sql("""
                         SELECT sequence_number, recorded_through FROM audit_snapshot
                          WHERE aggregate_identifier = :id AND fold_version = :version
                          ORDER BY sequence_number DESC""")
                 .param("id", aggregateId).param("version", CouncilHistory.FOLD_VERSION)
                 .query((rs, n) -> new Stored(rs.getLong(1), Instant.parse(rs.getString(2))))
-                .list().stream()
+                .list();
+        known(aggregateId).addAll(all.stream().map(Stored::sequence).toList());
+        return all.stream()
                 .filter(s -> !s.recordedThrough().isAfter(asOf))
                 .findFirst();
+    }
+
+    private Set<Long> known(String aggregateId) {
+        return stored.computeIfAbsent(aggregateId, id -> ConcurrentHashMap.newKeySet());
     }
 
     CouncilHistory.State state(String aggregateId, long sequence) {
@@ -57,6 +72,9 @@ class AuditSnapshots {
     }
 
     void save(String aggregateId, long sequence, Instant recordedThrough, CouncilHistory.State state) {
+        if (!known(aggregateId).add(sequence)) {
+            return;
+        }
         try {
             jdbc.sql("""
                             INSERT INTO audit_snapshot

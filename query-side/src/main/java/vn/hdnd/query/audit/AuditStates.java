@@ -95,13 +95,16 @@ class AuditStates {
      * first event to the last, and neither reads nor stores a fold: the reference the cached answers must equal.
      */
     Optional<AuditState> council(String aggregateId, Instant asOf, LocalDate validAt, boolean cached) {
-        AuditFolds.Fold start = cached ? start(aggregateId, asOf) : null;
+        AuditFolds.Fold start = cached ? folds.newest(aggregateId, asOf).orElse(null) : null;
         // Most requests find no event after the fold they start from: one short query says so (Axon's read is a
         // transaction, a query and a commit: two round trips; and concurrent requests share it, LastSequences),
         // and the fold has the answer.
         if (start != null && lastSequence.applyAsLong(aggregateId) <= start.sequence()) {
             return Optional.of(new AuditState(aggregateId, CouncilHistory.AGGREGATE_TYPE, asOf, validAt,
                     start.sequence(), start.sequence() + 1, start.validAt(validAt)));
+        }
+        if (cached) {
+            start = nearerSnapshot(aggregateId, asOf, start);
         }
         // Events after the last one recorded by asOf are all later than asOf: the read stops there, instead of
         // reading (and skipping) the rest of a long history to learn that. By recorded time, not by sequence:
@@ -180,21 +183,24 @@ class AuditStates {
                 .query(Long.class).optional().orElse(-1L);
     }
 
-    /** The newest fold whose events were all recorded by {@code asOf}: from memory, else from a stored snapshot. */
-    private AuditFolds.Fold start(String aggregateId, Instant asOf) {
-        Optional<AuditFolds.Fold> inMemory = folds.newest(aggregateId, asOf);
-        if (inMemory.isPresent()) {
-            return inMemory.get();
-        }
+    /**
+     * The stored snapshot whose events were all recorded by {@code asOf}, if it is more than {@code snapshotEvery}
+     * events newer than the fold in memory (or there is none): reading one snapshot costs about as much as folding
+     * that many events, and an early {@code asOf} in a long history may find only old folds in memory.
+     */
+    private AuditFolds.Fold nearerSnapshot(String aggregateId, Instant asOf, AuditFolds.Fold inMemory) {
         if (snapshotEvery <= 0) {
-            return null;
+            return inMemory;
         }
-        return snapshots.newest(aggregateId, asOf).map(stored -> {
-            AuditFolds.Fold fold = new AuditFolds.Fold(stored.sequence(), stored.recordedThrough(),
-                    snapshots.state(aggregateId, stored.sequence()));
-            folds.put(aggregateId, fold);
-            return fold;
-        }).orElse(null);
+        long from = inMemory == null ? -1 : inMemory.sequence();
+        return snapshots.newest(aggregateId, asOf)
+                .filter(stored -> stored.sequence() - from > snapshotEvery || inMemory == null)
+                .map(stored -> {
+                    AuditFolds.Fold fold = new AuditFolds.Fold(stored.sequence(), stored.recordedThrough(),
+                            snapshots.state(aggregateId, stored.sequence()));
+                    folds.put(aggregateId, fold);
+                    return fold;
+                }).orElse(inMemory);
     }
 
     private Optional<AuditState> eventList(String aggregateId, String type, Instant asOf, LocalDate validAt,
