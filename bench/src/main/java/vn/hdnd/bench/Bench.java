@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,7 +63,7 @@ public final class Bench {
                     Path.of(a.getOrDefault("out", "bench-results/" + stamp)),
                     a.getOrDefault("server-jvm", "").isBlank() ? List.of()
                             : List.of(a.get("server-jvm").trim().split("\\s+")),
-                    a.getOrDefault("scenarios", "123456"),
+                    a.getOrDefault("scenarios", "1234567"),
                     Integer.parseInt(a.getOrDefault("warmup", smoke ? "1" : "10")));
         }
     }
@@ -71,7 +72,7 @@ public final class Bench {
             usage: java -jar bench/target/bench.jar [--smoke] [--clients N] [--seconds S] [--councils C]
                    [--events E] [--long-history H] [--hanoi true|false] [--pg-url jdbc:postgresql://host:5432/db]
                    [--pg-user U] [--pg-password P] [--jar server/target/council-record.jar] [--out DIR]
-                   [--server-jvm "-Xmx1g -XX:StartFlightRecording=filename=server.jfr"] [--scenarios 123456]
+                   [--server-jvm "-Xmx1g -XX:StartFlightRecording=filename=server.jfr"] [--scenarios 1234567]
                    [--warmup 10 (seconds of scenario 1's load before it is measured)]""";
 
     private static final String LONG_COUNCIL = "vn-bench-long";
@@ -97,27 +98,36 @@ public final class Bench {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING).toAbsolutePath();
         Database database = new Database(options.pgUrl(), options.pgUser(), options.pgPassword());
         database.create();
+        results.environment(database.serverVersion());
+        // Before the server starts: its start-up (class loading, JIT compilation) would take cores from the baseline.
+        log("baseline: raw single-row INSERT transactions, %d clients, %d s", options.clients(), options.seconds());
+        Stats baseline = database.baseline(options.clients(), Duration.ofSeconds(options.seconds()));
+        results.baseline(baseline);
         try (ServerProcess server = ServerProcess.start(jar, database, options.out().resolve("server.log"),
                 options.serverJvm(), List.of())) {
-            results.environment(database.serverVersion());
-            log("baseline: raw single-row INSERT transactions, %d clients, %d s", options.clients(), options.seconds());
-            Stats baseline = database.baseline(options.clients(), Duration.ofSeconds(options.seconds()));
-            results.baseline(baseline);
 
             if (options.runs(1)) {
                 commandThroughputAndLag(server.http, createCouncils(server.http, "vn-bench", options.councils()));
+                results.write(); // what is measured so far survives an interrupted run
             }
             if (options.runs(2)) {
                 contention(server.http);
+                results.write();
             }
             if (options.runs(4)) {
                 rebuild(server.http, database);
+                results.write();
             }
             if (options.runs(5)) {
                 if (!options.runs(4)) {
                     database.appendSyntheticHistory(0, options.longHistory(), LONG_COUNCIL);
                 }
                 asOf(server.http);
+                results.write();
+            }
+            if (options.runs(7)) {
+                proofs(server.http);
+                results.write();
             }
             results.memory(server.peakHeapBytes(), server.peakRssBytes());
         } finally {
@@ -287,6 +297,33 @@ public final class Bench {
                 (client, i) -> String.valueOf(http.get(path + first.plusSeconds(
                         ThreadLocalRandom.current().nextLong(60L * options.longHistory()))).status()));
         results.scenario("5c. as of random instants, 1 client", alone, false);
+    }
+
+    /**
+     * Scenario 7: inclusion proofs of random leaves and consistency proofs from random earlier sizes, against the
+     * latest checkpoint once the ledger has logged the whole log (a million leaves after scenario 4).
+     */
+    private void proofs(Http http) throws Exception {
+        awaitCaughtUp(http, "ledger", Duration.ofMinutes(30));
+        long size;
+        long logged = projection(http, "ledger").path("position").asLong() + 1;
+        do {
+            sleep(1000); // the next checkpoint covers the whole ledger
+            Http.Answer checkpoint = http.get("/api/v1/ledger/checkpoint");
+            size = checkpoint.status() == 200 ? Long.parseLong(checkpoint.body().split("\n")[1]) : 0;
+        } while (size < logged * 9 / 10);
+        long leaves = size;
+        log("scenario 7: ledger proofs in a tree of %,d leaves, %d clients", leaves, options.clients());
+        Stats stats = LoadDriver.run("proofs", options.clients(), Duration.ofSeconds(options.seconds()),
+                (client, i) -> {
+                    long at = ThreadLocalRandom.current().nextLong(leaves);
+                    return String.valueOf((i % 2 == 0
+                            ? http.get("/api/v1/ledger/proofs/inclusion?leafIndex=" + at + "&treeSize=" + leaves)
+                            : http.get("/api/v1/ledger/proofs/consistency?from=" + (at + 1) + "&to=" + leaves))
+                            .status());
+                });
+        results.scenario(String.format(Locale.ROOT, "7. ledger proofs (inclusion, consistency) in a tree of %,d leaves",
+                leaves), stats, false);
     }
 
     /** Scenario 6: the Hanoi 2021 data set through the API, on a fresh database and server. */

@@ -107,6 +107,10 @@ final class Database {
             for (Connection c : connections) {
                 c.close();
             }
+            // The server's migrations expect an empty schema.
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute("DROP TABLE bench_baseline_event");
+            }
         }
     }
 
