@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Profile;
@@ -36,9 +37,10 @@ import java.util.concurrent.atomic.AtomicLong;
 @Profile("demo")
 class DemoDataLoader {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
-    private static final int PARALLEL_COUNCILS = 8;
 
     private final DemoAccounts accounts;
+    /** Councils loaded at once ({@code council.demo.parallel-councils}); each council's requests go in order. */
+    private final int parallelCouncils;
     private final ObjectMapper json;
     private final WebServerApplicationContext context;
     private final CompletableFuture<Long> done = new CompletableFuture<>();
@@ -60,8 +62,10 @@ class DemoDataLoader {
         return new Status(state, councilsLoaded.get(), councilsTotal, elapsed, lastPosition.get());
     }
 
-    DemoDataLoader(DemoAccounts accounts, ObjectMapper json, WebServerApplicationContext context) {
+    DemoDataLoader(DemoAccounts accounts, ObjectMapper json, WebServerApplicationContext context,
+                   @Value("${council.demo.parallel-councils:8}") int parallelCouncils) {
         this.accounts = accounts;
+        this.parallelCouncils = parallelCouncils;
         this.json = json;
         this.context = context;
     }
@@ -102,7 +106,7 @@ class DemoDataLoader {
         long started = System.nanoTime();
         startedNanos = started;
         log.info("Demo data: loading {} councils of Hanoi 2021-2026 through the command API", total);
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_COUNCILS);
+        ExecutorService pool = Executors.newFixedThreadPool(parallelCouncils);
         try {
             for (List<CouncilPlan> wave : waves) {
                 List<CompletableFuture<Void>> councils = new ArrayList<>();
