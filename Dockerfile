@@ -5,6 +5,7 @@ WORKDIR /app
 COPY server/target/council-record.jar /app/council-record.jar
 USER council
 EXPOSE 8080
+# bash only: the runtime image need not carry wget or curl.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
-  CMD wget -qO- http://localhost:8080/actuator/health/readiness || exit 1
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/localhost/8080 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q UP <&3"]
 ENTRYPOINT ["java", "-jar", "/app/council-record.jar"]

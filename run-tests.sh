@@ -4,6 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# docker-compose.yml is also read by DockerComposeTest; where a Compose client is installed, it parses the file too.
+if docker compose version >/dev/null 2>&1; then
+  docker compose -f docker-compose.yml config -q
+elif command -v docker-compose >/dev/null 2>&1; then
+  docker-compose -f docker-compose.yml config -q
+fi
+
 pg_up() { pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; }
 
 if ! command -v pg_isready >/dev/null 2>&1 || ! pg_up; then
