@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.hdnd.events.council.CommitteeFormed;
@@ -18,6 +17,10 @@ import vn.hdnd.events.council.OfficeAssigned;
 import vn.hdnd.events.council.OfficeVacated;
 import vn.hdnd.events.council.TermEnded;
 import vn.hdnd.events.council.TermOpened;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 import static java.sql.Types.BOOLEAN;
 import static java.sql.Types.DATE;
@@ -75,10 +78,13 @@ class CouncilProjection {
             VALUES (?, ?, ?, ?)""", VARCHAR, VARCHAR, VARCHAR, DATE);
 
     private final JdbcTemplate jdbc;
-    private volatile Boolean postgres;
+    private final boolean postgres;
 
-    CouncilProjection(JdbcTemplate jdbc) {
+    CouncilProjection(JdbcTemplate jdbc, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
+        try (Connection connection = dataSource.getConnection()) {
+            this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        }
     }
 
     @EventHandler
@@ -153,20 +159,12 @@ class CouncilProjection {
     @ResetHandler
     void reset() {
         String tables = "office_view, committee_view, delegate_view, council_term_view, council_view";
-        if (isPostgres()) {
+        if (postgres) {
             jdbc.execute("TRUNCATE " + tables);
         } else {
             for (String table : tables.split(", ")) {
                 jdbc.update("DELETE FROM " + table);
             }
         }
-    }
-
-    private boolean isPostgres() {
-        if (postgres == null) {
-            postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
-        }
-        return postgres;
     }
 }
