@@ -43,6 +43,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
+    /** Events the event store keeps for the processors that follow the head of the log (Axon's default). */
+    static final int SHARED_EVENTS = 10_000;
 
     /** The stored event format. Changing it changes history's bytes: add an event revision instead. */
     static ObjectMapper storageMapper() {
@@ -114,13 +116,30 @@ class AxonConfiguration {
      */
     @Bean(name = "eventBus")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  @Value("${council.event-store.fetch-delay-ms:100}") long fetchDelayMillis) {
-        return new CommittedEventStore(EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+                                  @Value("${council.event-store.fetch-delay-ms:100}") long fetchDelayMillis,
+                                  @Value("${council.event-store.cleanup-delay-ms:1000}") long cleanupDelayMillis) {
+        return new CommittedEventStore(committedStore(storageEngine, fetchDelayMillis, cleanupDelayMillis)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+    }
+
+    /**
+     * The settings both event stores share. Axon's store reads the log once for all processors that follow its head
+     * and keeps the last {@value #SHARED_EVENTS} events it read in a list they share. Two things kept far more alive
+     * during a bulk append (a million events filled a 1 GiB heap): the shared read ended only when it found nothing
+     * new, and held everything it read until then ({@link BoundedProducerReads} ends it every {@value #SHARED_EVENTS}
+     * events); and a processor that stops reading (its batches full) holds everything read after its place until
+     * Axon's cleaner moves it to a stream of its own, every 10 s by default and every
+     * {@code council.event-store.cleanup-delay-ms} (default 1 s) here.
+     */
+    static EmbeddedEventStore.Builder committedStore(EventStorageEngine storageEngine, long fetchDelayMillis,
+                                                     long cleanupDelayMillis) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(new BoundedProducerReads(storageEngine, SHARED_EVENTS))
+                .cachedEvents(SHARED_EVENTS)
                 .fetchDelay(fetchDelayMillis)
-                .timeUnit(TimeUnit.MILLISECONDS));
+                .cleanupDelay(cleanupDelayMillis)
+                .timeUnit(TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -142,16 +161,15 @@ class AxonConfiguration {
                                         @Value("${council.event-store.batch-size:1000}") int batchSize,
                                         @Value("${council.ledger.gap-timeout:10m}") Duration gapTimeout,
                                         @Value("${council.ledger.max-gap-offset:1000000}") int maxGapOffset,
-                                        @Value("${council.event-store.fetch-delay-ms:100}") long fetchDelayMillis) {
+                                        @Value("${council.event-store.fetch-delay-ms:100}") long fetchDelayMillis,
+                                        @Value("${council.event-store.cleanup-delay-ms:1000}") long cleanupDelayMillis) {
         EventStorageEngine engine = engine(serializer, eventSerializer, persistenceExceptionResolver,
                 connectionProvider, transactionManager, eventSchema, configuration, batchSize)
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
                 .maxGapOffset(maxGapOffset)
                 .build();
-        return new LedgerEventSource(new CommittedEventStore(EmbeddedEventStore.builder()
-                .storageEngine(engine)
-                .fetchDelay(fetchDelayMillis)
-                .timeUnit(TimeUnit.MILLISECONDS)));
+        return new LedgerEventSource(new CommittedEventStore(
+                committedStore(engine, fetchDelayMillis, cleanupDelayMillis)));
     }
 
     /**
