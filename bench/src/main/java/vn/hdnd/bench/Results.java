@@ -84,14 +84,14 @@ final class Results {
                 stats.p50Millis(), stats.p95Millis(), stats.p99Millis(), stats.errors(), stats.outcomes()));
     }
 
-    void rebuild(long events, double seconds) {
+    void rebuild(String name, long events, double seconds) {
         ObjectNode s = scenarios.addObject();
-        s.put("name", "4. projection rebuild (councils)");
+        s.put("name", name);
         s.put("events", events);
         s.put("seconds", round(seconds));
         s.put("eventsPerSecond", round(events / seconds));
-        table.append(String.format(Locale.ROOT, "| 4. projection rebuild (councils), %,d events | %,d | %,.0f events/s | | | | | | %.1f s |%n",
-                events, events, events / seconds, seconds));
+        table.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f events/s | | | | | | %.1f s |%n",
+                name, events, events / seconds, seconds));
     }
 
     void hanoi(String state, double seconds) {

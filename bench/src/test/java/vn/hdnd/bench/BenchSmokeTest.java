@@ -28,7 +28,8 @@ class BenchSmokeTest {
         JsonNode scenarios = results.path("scenarios");
         assertThat(scenarios.findValuesAsText("name")).anyMatch(n -> n.startsWith("0. baseline"))
                 .anyMatch(n -> n.startsWith("1. command throughput")).anyMatch(n -> n.startsWith("2. contention"))
-                .anyMatch(n -> n.startsWith("3. projection lag")).anyMatch(n -> n.startsWith("4. projection rebuild"));
+                .anyMatch(n -> n.startsWith("3. projection lag")).anyMatch(n -> n.startsWith("4. projection rebuild"))
+                .anyMatch(n -> n.startsWith("4a. a bulk append")).anyMatch(n -> n.startsWith("4b. projection rebuild"));
         for (JsonNode scenario : scenarios) {
             assertThat(scenario.path("errors").asLong()).as(scenario.toString()).isZero();
         }
