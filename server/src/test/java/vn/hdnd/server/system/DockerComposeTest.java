@@ -105,4 +105,17 @@ class DockerComposeTest {
             }
         }
     }
+
+    /** Checkpoints keep one signing key whichever query node holds the ledger's segment: the nodes share the key. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theQueryNodesShareTheLedgerSigningKey() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        for (String node : List.of("query-1", "query-2")) {
+            // The default key file (LedgerProperties, relative to the image's working directory /app).
+            assertThat(asSpringSeesIt(environment(services.get(node))).getProperty("council.ledger.key-file"))
+                    .as(node).isNull();
+            assertThat((List<String>) services.get(node).get("volumes")).as(node).contains("ledger-key:/app/data");
+        }
+    }
 }
