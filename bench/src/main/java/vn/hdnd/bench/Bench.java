@@ -76,6 +76,8 @@ public final class Bench {
                    [--warmup 10 (seconds of scenario 1's load before it is measured)]""";
 
     private static final String LONG_COUNCIL = "vn-bench-long";
+    /** Every projection: the four views and the ledger. */
+    private static final List<String> PROJECTIONS = List.of("councils", "sessions", "resolutions", "oversight", "ledger");
 
     private final Options options;
     private final Results results;
@@ -243,9 +245,6 @@ public final class Bench {
         results.scenario("2. contention (" + options.clients() + " clients on 2 councils)", stats, true);
     }
 
-    /** Every projection: the four views and the ledger. */
-    private static final List<String> PROJECTIONS = List.of("councils", "sessions", "resolutions", "oversight", "ledger");
-
     /**
      * Scenario 4: a log of at least {@code events} events, appended in bulk; the time every projection takes to
      * process the appended events; then a rebuild of the councils view alone (the view with the longest history) and
@@ -341,7 +340,7 @@ public final class Bench {
      * latest checkpoint once the ledger has logged the whole log (a million leaves after scenario 4).
      */
     private void proofs(Http http) throws Exception {
-        awaitCaughtUp(http, "ledger", Duration.ofMinutes(30));
+        awaitPositions(http, List.of("ledger"), head(http), "logging the whole log");
         long size;
         long logged = projection(http, "ledger").path("position").asLong() + 1;
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -399,23 +398,6 @@ public final class Bench {
             }
         }
         throw new IllegalStateException("no projection " + name);
-    }
-
-    /** Waits until one projection has processed the whole log, logging every projection's lag meanwhile. */
-    private static void awaitCaughtUp(Http http, String name, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            StringBuilder progress = new StringBuilder();
-            for (JsonNode p : http.get("/api/v1/admin/projections").json()) {
-                progress.append(p.path("name").asText()).append(" lag ").append(p.path("lag").asText()).append("; ");
-            }
-            if (projection(http, name).path("lag").asLong(-1) == 0) {
-                return;
-            }
-            log("catching up: %s", progress);
-            sleep(2000);
-        }
-        throw new IllegalStateException(name + " did not catch up in " + timeout);
     }
 
     private static void expect(Http.Answer answer, int status) {
