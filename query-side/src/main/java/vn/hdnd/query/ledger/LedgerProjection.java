@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
@@ -30,14 +31,24 @@ class LedgerProjection {
     }
 
     @EventHandler
-    void on(EventMessage<?> event) {
+    void on(EventMessage<?> event, TrackingToken token) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        List<String> batch = unitOfWork.getOrComputeResource(BATCH, key -> {
-            List<String> ids = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> tree.append(ids));
-            return ids;
+        Batch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
+            Batch started = new Batch();
+            unitOfWork.onPrepareCommit(u -> tree.append(started.ids, started.first, started.last));
+            return started;
         });
-        batch.add(event.getIdentifier());
+        batch.ids.add(event.getIdentifier());
+        long position = token.position().orElse(0);
+        batch.first = Math.min(batch.first, position);
+        batch.last = Math.max(batch.last, position);
+    }
+
+    /** The events of a batch, and the range of their tokens' positions. */
+    private static final class Batch {
+        final List<String> ids = new ArrayList<>();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -34,6 +35,7 @@ import vn.hdnd.events.EventMetadata;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -81,7 +83,8 @@ class AxonConfiguration {
      * Axon's JDBC engine on our snake_case schema; declared here because a custom event store turns off Axon's.
      * {@code council.event-store.batch-size} (default 1000, Axon's is 100) is how many events one query fetches, for
      * a processor reading the log and for an aggregate's history: a rebuild reads the whole log, and each fetch is a
-     * transaction of its own, so 100 per fetch cost three round trips per 100 events.
+     * transaction of its own, so 100 per fetch cost three round trips per 100 events. The views keep Axon's gap
+     * settings (60 s, 10,000 events): every gap a token holds is re-queried on each fetch.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -90,14 +93,15 @@ class AxonConfiguration {
                                           EventSchema eventSchema, org.axonframework.config.Configuration configuration,
                                           @Value("${council.event-store.batch-size:1000}") int batchSize) {
         return engine(serializer, eventSerializer, persistenceExceptionResolver, connectionProvider,
-                transactionManager, eventSchema, configuration, batchSize).build();
+                transactionManager, eventSchema, configuration, batchSize, 60_000, 10_000);
     }
 
-    private static JdbcEventStorageEngine.Builder engine(
+    private static EventStorageEngine engine(
             Serializer serializer, Serializer eventSerializer, PersistenceExceptionResolver exceptionResolver,
             ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema eventSchema,
-            org.axonframework.config.Configuration configuration, int batchSize) {
-        return JdbcEventStorageEngine.builder()
+            org.axonframework.config.Configuration configuration, int batchSize, int gapTimeoutMillis,
+            int maxGapOffset) {
+        return new JdbcStorageEngine(JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -106,7 +110,7 @@ class AxonConfiguration {
                 .persistenceExceptionResolver(exceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema);
+                .schema(eventSchema), eventSchema, gapTimeoutMillis, maxGapOffset);
     }
 
     /**
@@ -151,7 +155,7 @@ class AxonConfiguration {
      * events) beyond it. An event committed after that is never delivered: a projection would miss a row, the ledger
      * an event it must log. The ledger gets {@code council.ledger.gap-timeout} (default 10 minutes) and
      * {@code council.ledger.max-gap-offset} (default 1,000,000); the views keep Axon's defaults, since every gap a
-     * token holds is re-queried on each fetch. What still slips through is counted by {@code LedgerCompleteness}.
+     * token holds is re-queried on each fetch (see {@link #eventStorageEngine}). What still slips through is counted by {@code LedgerCompleteness}.
      */
     @Bean(destroyMethod = "shutDown")
     LedgerEventSource ledgerEventSource(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -164,10 +168,8 @@ class AxonConfiguration {
                                         @Value("${council.event-store.fetch-delay-ms:100}") long fetchDelayMillis,
                                         @Value("${council.event-store.cleanup-delay-ms:1000}") long cleanupDelayMillis) {
         EventStorageEngine engine = engine(serializer, eventSerializer, persistenceExceptionResolver,
-                connectionProvider, transactionManager, eventSchema, configuration, batchSize)
-                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
-                .maxGapOffset(maxGapOffset)
-                .build();
+                connectionProvider, transactionManager, eventSchema, configuration, batchSize,
+                Math.toIntExact(gapTimeout.toMillis()), maxGapOffset);
         return new LedgerEventSource(new CommittedEventStore(
                 committedStore(engine, fetchDelayMillis, cleanupDelayMillis)));
     }
@@ -235,13 +237,24 @@ class AxonConfiguration {
     /** The correlation and trace ids (Axon's default, which a custom provider would otherwise replace). */
     @Bean
     CorrelationDataProvider messageOrigin() {
-        return new MessageOriginProvider();
+        return fromCommands(new MessageOriginProvider());
     }
 
     /** Actor, reason and command id travel from the command's metadata to every event it causes. */
     @Bean
     CorrelationDataProvider auditMetadata() {
-        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.REASON, EventMetadata.COMMAND_ID);
+        return fromCommands(new SimpleCorrelationDataProvider(
+                EventMetadata.ACTOR, EventMetadata.REASON, EventMetadata.COMMAND_ID));
+    }
+
+    /**
+     * Correlation data is taken from commands only: here only commands cause messages (the events they apply), and
+     * no event handler sends one. Axon still asks the providers for every event a processor handles, to stamp the
+     * result message it makes of the handler's return value; that read each event's metadata (a JSON parse) for
+     * nothing, a third of the ledger's time when it replays the log.
+     */
+    static CorrelationDataProvider fromCommands(CorrelationDataProvider provider) {
+        return message -> message instanceof CommandMessage<?> ? provider.correlationDataFor(message) : Map.of();
     }
 
     /**

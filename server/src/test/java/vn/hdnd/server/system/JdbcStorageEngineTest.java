@@ -1,0 +1,136 @@
+package vn.hdnd.server.system;
+
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The server's engine reads the log exactly as Axon's does (the same events, timestamps and tracking tokens, gaps
+ * included), only parsing each stored timestamp once and faster.
+ */
+class JdbcStorageEngineTest {
+    private static final Instant NOW = Instant.now();
+
+    @Test
+    void parsesWhatAxonWritesAsAxonParsesIt() {
+        Random random = new Random(42);
+        for (int i = 0; i < 100_000; i++) {
+            Instant instant = Instant.ofEpochMilli(random.nextLong(-2_000_000_000_000L, 250_000_000_000_000L));
+            String stored = DateTimeUtils.formatInstant(instant);
+            assertThat(JdbcStorageEngine.parse(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
+        }
+        for (String stored : List.of("1970-01-01T00:00:00.000Z", "2024-02-29T23:59:59.999Z", "2000-12-31T00:00:00.001Z",
+                "0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z")) {
+            assertThat(JdbcStorageEngine.parse(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
+        }
+    }
+
+    /** Other forms Axon's parser accepts go to it, and so does text it refuses. */
+    @Test
+    void leavesEveryOtherFormToAxonsParser() {
+        for (String other : List.of("2026-11-26T05:03:00Z", "2026-11-26T12:03:00.123+07:00",
+                "2026-11-26T05:03:00.123456789Z", "2026-11-26t05:03:00.123z", "+12026-11-26T05:03:00.123Z")) {
+            assertThat(JdbcStorageEngine.parse(other)).as(other).isEqualTo(DateTimeUtils.parseInstant(other));
+        }
+        for (String malformed : List.of("2026-02-30T00:00:00.000Z", "2026-13-01T00:00:00.000Z",
+                "2026-11-26T24:00:00.000Z", "2026-11-26T05:03:60.000Z", "2026-11-2xT05:03:00.000Z",
+                "2026-11-26 05:03:00.000Z")) {
+            assertThatThrownBy(() -> JdbcStorageEngine.parse(malformed)).as(malformed)
+                    .isInstanceOf(DateTimeParseException.class);
+        }
+    }
+
+    /**
+     * Gaps in the global index are kept behind young events and dropped behind events older than the gap timeout, or
+     * further behind than the max gap offset: the server's engine must track them as Axon's does.
+     */
+    @Test
+    void tracksTheLogAsAxonsEngineDoes() throws SQLException {
+        DataSource database = H2EventStore.database();
+        Instant old = NOW.minus(Duration.ofHours(2));
+        insert(database, 2, "a", 0, NOW);            // gap 1 before the first event
+        insert(database, 3, "a", 1, old);
+        insert(database, 6, "a", 2, NOW);             // gaps 4 and 5 behind a young event
+        insert(database, 7, "b", 0, old);
+        insert(database, 9, "b", 1, NOW.minusSeconds(5));
+        insert(database, 14, "b", 2, old);           // gaps behind an old event
+        insert(database, 15, "b", 3, NOW);
+        insertRaw(database, 30, "c", 0, "2026-11-26T12:03:00.123+07:00"); // a form only Axon's parser reads
+        insert(database, 31, "c", 1, NOW);
+
+        for (int maxGapOffset : new int[]{10_000, 3}) {
+            EventStorageEngine axon = H2EventStore.axonEngine(database)
+                    .gapTimeout(60_000).maxGapOffset(maxGapOffset).build();
+            EventStorageEngine ours = new JdbcStorageEngine(H2EventStore.axonEngine(database),
+                    new AxonConfiguration().eventSchema(), 60_000, maxGapOffset);
+            for (TrackingToken from : new TrackingToken[]{null, GapAwareTrackingToken.newInstance(3, Set.of(1L)),
+                    GapAwareTrackingToken.newInstance(9, Set.of(4L, 5L, 8L))}) {
+                List<? extends TrackedEventMessage<?>> expected = axon.readEvents(from, false).toList();
+                List<? extends TrackedEventMessage<?>> actual = ours.readEvents(from, false).toList();
+                assertThat(actual).as("from %s, max gap offset %d", from, maxGapOffset).hasSameSizeAs(expected);
+                for (int i = 0; i < expected.size(); i++) {
+                    // Token equality ignores the gaps Axon may truncate; the gaps themselves must match.
+                    var expectedToken = (GapAwareTrackingToken) expected.get(i).trackingToken();
+                    var actualToken = (GapAwareTrackingToken) actual.get(i).trackingToken();
+                    assertThat(actualToken.getIndex()).isEqualTo(expectedToken.getIndex());
+                    assertThat(actualToken.getGaps()).isEqualTo(expectedToken.getGaps());
+                    assertThat(actual.get(i).getIdentifier()).isEqualTo(expected.get(i).getIdentifier());
+                    assertThat(actual.get(i).getTimestamp()).isEqualTo(expected.get(i).getTimestamp());
+                    assertThat(actual.get(i).getPayload()).isEqualTo(expected.get(i).getPayload());
+                    assertThat(actual.get(i).getMetaData()).isEqualTo(expected.get(i).getMetaData());
+                }
+            }
+            List<Instant> expected = axon.readEvents("b").asStream().map(DomainEventMessage::getTimestamp).toList();
+            assertThat(ours.readEvents("b").asStream().map(DomainEventMessage::getTimestamp).toList())
+                    .isEqualTo(expected).hasSize(4);
+        }
+        // The log above does have gaps kept and dropped, or this test would prove little.
+        JdbcEventStorageEngine axon = H2EventStore.axonEngine(database).gapTimeout(60_000).build();
+        List<TrackingToken> tokens = axon.readEvents(null, false).map(TrackedEventMessage::trackingToken).toList();
+        assertThat(((GapAwareTrackingToken) tokens.get(2)).getGaps()).containsExactly(4L, 5L);
+        assertThat(((GapAwareTrackingToken) tokens.get(5)).getGaps()).isEmpty();
+    }
+
+    private static void insert(DataSource database, long globalIndex, String aggregate, long sequence, Instant at)
+            throws SQLException {
+        insertRaw(database, globalIndex, aggregate, sequence, DateTimeUtils.formatInstant(at));
+    }
+
+    private static void insertRaw(DataSource database, long globalIndex, String aggregate, long sequence,
+                                  String timestamp) throws SQLException {
+        try (Connection c = database.getConnection(); PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
+                    event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
+                VALUES (?, ?, ?, 'Test', ?, ?, ?, NULL, 'java.lang.String', ?)""")) {
+            insert.setLong(1, globalIndex);
+            insert.setString(2, aggregate);
+            insert.setLong(3, sequence);
+            insert.setString(4, UUID.randomUUID().toString());
+            insert.setBytes(5, "{\"actor\":\"clerk\"}".getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(6, ("\"" + aggregate + sequence + "\"").getBytes(StandardCharsets.UTF_8));
+            insert.setString(7, timestamp);
+            insert.executeUpdate();
+        }
+    }
+}
