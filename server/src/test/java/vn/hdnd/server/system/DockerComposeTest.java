@@ -63,6 +63,16 @@ class DockerComposeTest {
         }
     }
 
+    /** Several services building one image tag race under Compose's Bake builder; one builds, all run it. */
+    @Test
+    void oneNodeBuildsTheImageEveryNodeRuns() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        assertThat(NODES).filteredOn(node -> services.get(node).containsKey("build")).containsExactly("command");
+        for (String node : NODES) {
+            assertThat(services.get(node).get("image")).as(node).isEqualTo(services.get("command").get("image"));
+        }
+    }
+
     @Test
     void everyNodeReachesTheComposeDatabaseAsItsOwner() throws IOException {
         Map<String, Map<String, Object>> services = services();
