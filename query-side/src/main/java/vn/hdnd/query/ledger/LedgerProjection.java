@@ -39,12 +39,13 @@ class LedgerProjection {
             return started;
         });
         batch.ids.add(event.getIdentifier());
-        long position = token.position().orElse(0);
-        batch.first = Math.min(batch.first, position);
-        batch.last = Math.max(batch.last, position);
+        token.position().ifPresent(position -> {
+            batch.first = Math.min(batch.first, position);
+            batch.last = Math.max(batch.last, position);
+        });
     }
 
-    /** The events of a batch, and the range of their tokens' positions. */
+    /** The events of a batch, and the range of their tokens' positions (empty, first > last, if none had one). */
     private static final class Batch {
         final List<String> ids = new ArrayList<>();
         long first = Long.MAX_VALUE;

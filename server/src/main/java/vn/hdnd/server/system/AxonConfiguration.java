@@ -110,7 +110,7 @@ class AxonConfiguration {
                 .persistenceExceptionResolver(exceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema), eventSchema, gapTimeoutMillis, maxGapOffset);
+                .schema(eventSchema), gapTimeoutMillis, maxGapOffset);
     }
 
     /**
@@ -155,7 +155,7 @@ class AxonConfiguration {
      * events) beyond it. An event committed after that is never delivered: a projection would miss a row, the ledger
      * an event it must log. The ledger gets {@code council.ledger.gap-timeout} (default 10 minutes) and
      * {@code council.ledger.max-gap-offset} (default 1,000,000); the views keep Axon's defaults, since every gap a
-     * token holds is re-queried on each fetch (see {@link #eventStorageEngine}). What still slips through is counted by {@code LedgerCompleteness}.
+     * token holds is re-queried on each fetch. What still slips through is counted by {@code LedgerCompleteness}.
      */
     @Bean(destroyMethod = "shutDown")
     LedgerEventSource ledgerEventSource(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,

@@ -34,14 +34,12 @@ final class JdbcStorageEngine extends JdbcEventStorageEngine {
     /** Axon's default lowest global index, from which a first token counts gaps. */
     private static final long LOWEST_GLOBAL_SEQUENCE = 1;
 
-    private final EventSchema schema;
     private final int gapTimeoutMillis;
     private final int maxGapOffset;
 
-    /** The builder must have been given these same gap settings (they are private to Axon's engine). */
-    JdbcStorageEngine(Builder builder, EventSchema schema, int gapTimeoutMillis, int maxGapOffset) {
+    /** The gap settings go to Axon's builder and are kept here too: Axon's engine keeps its own private. */
+    JdbcStorageEngine(Builder builder, int gapTimeoutMillis, int maxGapOffset) {
         super(builder.gapTimeout(gapTimeoutMillis).maxGapOffset(maxGapOffset));
-        this.schema = schema;
         this.gapTimeoutMillis = gapTimeoutMillis;
         this.maxGapOffset = maxGapOffset;
     }
@@ -49,7 +47,7 @@ final class JdbcStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected TrackedEventData<?> getTrackedEventData(ResultSet rs, GapAwareTrackingToken previous)
             throws SQLException {
-        long globalIndex = rs.getLong(schema.globalIndexColumn());
+        long globalIndex = rs.getLong(schema().globalIndexColumn());
         Entry<?> event = entry(rs);
         boolean allowGaps = event.getTimestamp()
                 .isAfter(GenericEventMessage.clock.instant().minus(gapTimeoutMillis, ChronoUnit.MILLIS));
@@ -71,6 +69,7 @@ final class JdbcStorageEngine extends JdbcEventStorageEngine {
     }
 
     private Entry<?> entry(ResultSet rs) throws SQLException {
+        EventSchema schema = schema();
         String aggregateId = rs.getString(schema.aggregateIdentifierColumn());
         String eventId = rs.getString(schema.eventIdentifierColumn());
         return new Entry<>(rs.getString(schema.typeColumn()),

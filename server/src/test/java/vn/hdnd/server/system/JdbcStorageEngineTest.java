@@ -82,8 +82,7 @@ class JdbcStorageEngineTest {
         for (int maxGapOffset : new int[]{10_000, 3}) {
             EventStorageEngine axon = H2EventStore.axonEngine(database)
                     .gapTimeout(60_000).maxGapOffset(maxGapOffset).build();
-            EventStorageEngine ours = new JdbcStorageEngine(H2EventStore.axonEngine(database),
-                    new AxonConfiguration().eventSchema(), 60_000, maxGapOffset);
+            EventStorageEngine ours = new JdbcStorageEngine(H2EventStore.axonEngine(database), 60_000, maxGapOffset);
             for (TrackingToken from : new TrackingToken[]{null, GapAwareTrackingToken.newInstance(3, Set.of(1L)),
                     GapAwareTrackingToken.newInstance(9, Set.of(4L, 5L, 8L))}) {
                 List<? extends TrackedEventMessage<?>> expected = axon.readEvents(from, false).toList();
