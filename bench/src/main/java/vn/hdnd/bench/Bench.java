@@ -320,19 +320,19 @@ public final class Bench {
         Stats stats = LoadDriver.run("as-of", options.clients(), Duration.ofSeconds(options.seconds()),
                 (client, i) -> String.valueOf(http.get(path + now).status()));
         results.scenario("5. as-of state of an aggregate with " + options.longHistory() + " events, as of now",
-                stats, false);
+                stats, true);
         // Its history was recorded one event a minute up to now (Database.appendSyntheticHistory): a random instant
         // in it asks for a different prefix each time.
         Instant first = Instant.now().minus(Duration.ofMinutes(options.longHistory()));
         Stats random = LoadDriver.run("as-of-random", options.clients(), Duration.ofSeconds(options.seconds()),
                 (client, i) -> String.valueOf(http.get(path + first.plusSeconds(
                         ThreadLocalRandom.current().nextLong(60L * options.longHistory()))).status()));
-        results.scenario("5b. the same, as of random instants of its history", random, false);
+        results.scenario("5b. the same, as of random instants of its history", random, true);
         // One auditor at a time: the time a request takes, without queueing behind 15 others for two cores.
         Stats alone = LoadDriver.run("as-of-alone", 1, Duration.ofSeconds(options.seconds()),
                 (client, i) -> String.valueOf(http.get(path + first.plusSeconds(
                         ThreadLocalRandom.current().nextLong(60L * options.longHistory()))).status()));
-        results.scenario("5c. as of random instants, 1 client", alone, false);
+        results.scenario("5c. as of random instants, 1 client", alone, true);
     }
 
     /**
@@ -364,7 +364,7 @@ public final class Bench {
                             .status());
                 });
         results.scenario(String.format(Locale.ROOT, "7. ledger proofs (inclusion, consistency) in a tree of %,d leaves",
-                leaves), stats, false);
+                leaves), stats, true);
     }
 
     /** Scenario 6: the Hanoi 2021 data set through the API, on a fresh database and server. */

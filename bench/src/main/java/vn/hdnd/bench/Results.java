@@ -84,14 +84,20 @@ final class Results {
                 stats.p50Millis(), stats.p95Millis(), stats.p99Millis(), stats.errors(), stats.outcomes()));
     }
 
+    /** A rebuild's events per second, also as a ratio to the baseline's single-row inserts per second. */
     void rebuild(String name, long events, double seconds) {
         ObjectNode s = scenarios.addObject();
         s.put("name", name);
         s.put("events", events);
         s.put("seconds", round(seconds));
         s.put("eventsPerSecond", round(events / seconds));
-        table.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f events/s | | | | | | %.1f s |%n",
-                name, events, events / seconds, seconds));
+        if (baseline != null) {
+            s.put("ratioToBaseline", Math.round(events / seconds / baseline.throughput() * 1000) / 1000.0);
+        }
+        table.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f events/s | %s | | | | | %.1f s |%n",
+                name, events, events / seconds,
+                baseline != null ? String.format(Locale.ROOT, "%.3f", events / seconds / baseline.throughput()) : "",
+                seconds));
     }
 
     void hanoi(String state, double seconds) {
