@@ -17,12 +17,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
- * Axon's JDBC engine, reading each stored timestamp once. Axon keeps an event's timestamp as text and parses it with
+ * Axon's JDBC engine, reading each stored timestamp once (and an aggregate's events in a short first window, see
+ * {@link #readEventData(String, long)}). Axon keeps an event's timestamp as text and parses it with
  * a {@code DateTimeFormatter} every time it is asked, twice for every event a processor reads (once for its gap
  * check, once for the message): a third of a processor's time when it rebuilds. Rows are read here into entries
  * that parse their timestamp once, on a fast path for the one format Axon writes ({@link #parse}).
@@ -31,6 +39,9 @@ import java.util.stream.LongStream;
  * over the new global index, and gaps are kept only behind events younger than the gap timeout.
  */
 final class JdbcStorageEngine extends JdbcEventStorageEngine {
+    /** Events in the first window of an aggregate's read (see {@link #readEventData(String, long)}). */
+    static final int FIRST_WINDOW = 100;
+
     /** Axon's default lowest global index, from which a first token counts gaps. */
     private static final long LOWEST_GLOBAL_SEQUENCE = 1;
 
@@ -66,6 +77,45 @@ final class JdbcStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected DomainEventData<?> getDomainEventData(ResultSet rs) throws SQLException {
         return entry(rs);
+    }
+
+    /**
+     * An aggregate's events from a sequence number, as Axon reads them (windows of sequence numbers, until a window
+     * comes back empty), except that the first window holds {@value #FIRST_WINDOW} events instead of the batch size
+     * (1,000, for the processors). An audit fold starts from a snapshot (one every 100 events) and stops at the last
+     * event recorded by its instant: with a first window of 1,000 it fetched ten times the rows it used.
+     */
+    @Override
+    protected Stream<? extends DomainEventData<?>> readEventData(String aggregateId, long firstSequenceNumber) {
+        Iterator<DomainEventData<?>> events = new Iterator<>() {
+            private long next = firstSequenceNumber;
+            private int window = Math.min(FIRST_WINDOW, batchSize());
+            private Iterator<? extends DomainEventData<?>> batch = Collections.emptyIterator();
+            private boolean ended;
+
+            @Override
+            public boolean hasNext() {
+                while (!batch.hasNext() && !ended) {
+                    List<? extends DomainEventData<?>> fetched = fetchDomainEvents(aggregateId, next, window);
+                    window = batchSize();
+                    ended = fetched.isEmpty();
+                    if (!ended) {
+                        next = fetched.get(fetched.size() - 1).getSequenceNumber() + 1;
+                        batch = fetched.iterator();
+                    }
+                }
+                return batch.hasNext();
+            }
+
+            @Override
+            public DomainEventData<?> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return batch.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(events, Spliterator.ORDERED), false);
     }
 
     private Entry<?> entry(ResultSet rs) throws SQLException {

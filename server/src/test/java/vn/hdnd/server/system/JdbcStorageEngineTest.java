@@ -111,6 +111,26 @@ class JdbcStorageEngineTest {
         assertThat(((GapAwareTrackingToken) tokens.get(5)).getGaps()).isEmpty();
     }
 
+    /** An aggregate's events, from any sequence number, read in windows of 100 and then of the batch size. */
+    @Test
+    void readsAnAggregateAsAxonsEngineDoes() throws SQLException {
+        DataSource database = H2EventStore.database();
+        int length = 2_345;
+        for (int sequence = 0; sequence < length; sequence++) {
+            insert(database, sequence + 1, "long", sequence, NOW.minusSeconds(length - sequence));
+        }
+        EventStorageEngine axon = H2EventStore.axonEngine(database).build();
+        EventStorageEngine ours = new JdbcStorageEngine(H2EventStore.axonEngine(database), 60_000, 10_000);
+        for (long from : new long[]{0, 1, 99, 100, 101, 1_099, 1_100, 1_234, 2_344, 2_345, 5_000}) {
+            List<Long> expected = axon.readEvents("long", from).asStream()
+                    .map(DomainEventMessage::getSequenceNumber).toList();
+            assertThat(expected).hasSize((int) Math.max(0, length - from));
+            assertThat(ours.readEvents("long", from).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                    .as("from %d", from).isEqualTo(expected);
+        }
+        assertThat(ours.readEvents("no-such-aggregate", 0).hasNext()).isFalse();
+    }
+
     private static void insert(DataSource database, long globalIndex, String aggregate, long sequence, Instant at)
             throws SQLException {
         insertRaw(database, globalIndex, aggregate, sequence, DateTimeUtils.formatInstant(at));
