@@ -30,9 +30,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * Axon's JDBC engine, reading each stored timestamp once (and an aggregate's events in a short first window, see
- * {@link #readEventData(String, long)}). Axon keeps an event's timestamp as text and parses it with
- * a {@code DateTimeFormatter} every time it is asked, twice for every event a processor reads (once for its gap
- * check, once for the message): a third of a processor's time when it rebuilds. Rows are read here into entries
+ * {@link #readEventData(String, long)}). Axon keeps an event's timestamp as text and parses it with a
+ * {@code DateTimeFormatter} every time it is asked, twice for every event a processor reads (once for its gap check,
+ * once for the message): a fifth to a third of a processor's time when it rebuilds. Rows are read here into entries
  * that parse their timestamp once, on a fast path for the one format Axon writes ({@link #parse}).
  * <p>
  * {@link #getTrackedEventData} repeats Axon 4.13's own (the parse happens inside it): the tracking token advances
@@ -40,7 +40,7 @@ import java.util.stream.StreamSupport;
  */
 final class JdbcStorageEngine extends JdbcEventStorageEngine {
     /** Events in the first window of an aggregate's read (see {@link #readEventData(String, long)}). */
-    static final int FIRST_WINDOW = 100;
+    private static final int FIRST_WINDOW = 100;
 
     /** Axon's default lowest global index, from which a first token counts gaps. */
     private static final long LOWEST_GLOBAL_SEQUENCE = 1;
