@@ -70,18 +70,15 @@ final class Results {
         s.put("operations", stats.operations());
         s.put("seconds", round(stats.seconds()));
         s.put("throughputPerSecond", round(stats.throughput()));
-        if (ratio && baseline != null) {
-            s.put("ratioToBaseline", Math.round(stats.throughput() / baseline.throughput() * 1000) / 1000.0);
-        }
+        String ratioText = ratio ? ratio(s, stats.throughput()) : "";
         s.put("p50Millis", round(stats.p50Millis()));
         s.put("p95Millis", round(stats.p95Millis()));
         s.put("p99Millis", round(stats.p99Millis()));
         s.put("errors", stats.errors());
         s.putPOJO("outcomes", stats.outcomes());
         table.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f/s | %s | %.1f | %.1f | %.1f | %d | %s |%n", name,
-                stats.operations(), stats.throughput(),
-                ratio && baseline != null ? String.format(Locale.ROOT, "%.3f", stats.throughput() / baseline.throughput()) : "",
-                stats.p50Millis(), stats.p95Millis(), stats.p99Millis(), stats.errors(), stats.outcomes()));
+                stats.operations(), stats.throughput(), ratioText, stats.p50Millis(), stats.p95Millis(),
+                stats.p99Millis(), stats.errors(), stats.outcomes()));
     }
 
     /** A rebuild's events per second, also as a ratio to the baseline's single-row inserts per second. */
@@ -91,13 +88,8 @@ final class Results {
         s.put("events", events);
         s.put("seconds", round(seconds));
         s.put("eventsPerSecond", round(events / seconds));
-        if (baseline != null) {
-            s.put("ratioToBaseline", Math.round(events / seconds / baseline.throughput() * 1000) / 1000.0);
-        }
         table.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f events/s | %s | | | | | %.1f s |%n",
-                name, events, events / seconds,
-                baseline != null ? String.format(Locale.ROOT, "%.3f", events / seconds / baseline.throughput()) : "",
-                seconds));
+                name, events, events / seconds, ratio(s, events / seconds), seconds));
     }
 
     void hanoi(String state, double seconds) {
@@ -134,6 +126,16 @@ final class Results {
         Files.writeString(options.out().resolve("results.md"), md.append('\n').toString());
         System.out.print(md);
         return jsonFile;
+    }
+
+    /** Puts {@code perSecond} as a ratio to the baseline's throughput into {@code s}; the ratio as the table shows it. */
+    private String ratio(ObjectNode s, double perSecond) {
+        if (baseline == null) {
+            return "";
+        }
+        double ratio = perSecond / baseline.throughput();
+        s.put("ratioToBaseline", Math.round(ratio * 1000) / 1000.0);
+        return String.format(Locale.ROOT, "%.3f", ratio);
     }
 
     private static double round(double value) {

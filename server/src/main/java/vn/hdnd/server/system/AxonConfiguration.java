@@ -47,6 +47,9 @@ import java.util.concurrent.TimeUnit;
 class AxonConfiguration {
     /** Events the event store keeps for the processors that follow the head of the log (Axon's default). */
     static final int SHARED_EVENTS = 10_000;
+    /** The views' gap timeout and max gap offset: Axon's defaults (see {@link #ledgerEventSource} for the ledger's). */
+    private static final int VIEW_GAP_TIMEOUT_MILLIS = 60_000;
+    private static final int VIEW_MAX_GAP_OFFSET = 10_000;
 
     /** The stored event format. Changing it changes history's bytes: add an event revision instead. */
     static ObjectMapper storageMapper() {
@@ -83,8 +86,7 @@ class AxonConfiguration {
      * Axon's JDBC engine on our snake_case schema; declared here because a custom event store turns off Axon's.
      * {@code council.event-store.batch-size} (default 1000, Axon's is 100) is how many events one query fetches, for
      * a processor reading the log and for an aggregate's history: a rebuild reads the whole log, and each fetch is a
-     * transaction of its own, so 100 per fetch cost three round trips per 100 events. The views keep Axon's gap
-     * settings (60 s, 10,000 events): every gap a token holds is re-queried on each fetch.
+     * transaction of its own, so 100 per fetch cost three round trips per 100 events.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -93,7 +95,8 @@ class AxonConfiguration {
                                           EventSchema eventSchema, org.axonframework.config.Configuration configuration,
                                           @Value("${council.event-store.batch-size:1000}") int batchSize) {
         return engine(serializer, eventSerializer, persistenceExceptionResolver, connectionProvider,
-                transactionManager, eventSchema, configuration, batchSize, 60_000, 10_000);
+                transactionManager, eventSchema, configuration, batchSize, VIEW_GAP_TIMEOUT_MILLIS,
+                VIEW_MAX_GAP_OFFSET);
     }
 
     private static EventStorageEngine engine(
