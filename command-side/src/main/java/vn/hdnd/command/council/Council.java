@@ -42,7 +42,7 @@ import static vn.hdnd.command.RuleViolation.require;
 /**
  * A People's Council (HĐND): its term, seated delegates, offices and committees. Holds only what its rules need.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Council {
 
     @AggregateIdentifier

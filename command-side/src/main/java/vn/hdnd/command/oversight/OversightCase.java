@@ -45,7 +45,7 @@ import static vn.hdnd.command.RuleViolation.require;
  * <p>Dates are valid time: nothing is dated before the case opened, and nothing about a recommendation before the
  * conclusion that issued it. After a recommendation (or the case) is closed, only a re-examination may follow.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class OversightCase {
 
     @AggregateIdentifier

@@ -40,7 +40,7 @@ import static vn.hdnd.command.RuleViolation.require;
  * by the first event of the transaction, which is then the vote's). Two first sessions of a council scheduled at the
  * same instant are the one case answered 409 instead of retried; scheduling again succeeds.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class CouncilRegister {
     static final String NUMBER_SUFFIX = "NQ-HĐND";
 

@@ -37,7 +37,7 @@ import static vn.hdnd.command.RuleViolation.require;
  * Votes are decided here by the rule in force on the vote date, against the council's roster on that date; what an
  * adopted motion sets off (a numbered resolution, a mandate ended) is done by {@link SessionProcess}.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Session {
 
     @AggregateIdentifier

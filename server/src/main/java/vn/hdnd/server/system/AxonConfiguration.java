@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 
 import javax.sql.DataSource;
@@ -175,6 +177,19 @@ class AxonConfiguration {
                 Math.toIntExact(gapTimeout.toMillis()), maxGapOffset);
         return new LedgerEventSource(new CommittedEventStore(
                 committedStore(engine, fetchDelayMillis, cleanupDelayMillis)));
+    }
+
+    /**
+     * The aggregates' cache ({@code @Aggregate(cache = "aggregateCache")}): up to {@code council.aggregate-cache.size}
+     * aggregates (default 5,000) kept between commands, each handed out only while its version is the last one stored
+     * for it ({@link AggregateCache}).
+     */
+    @Bean
+    Cache aggregateCache(JdbcClient jdbc, @Value("${council.aggregate-cache.size:5000}") int size) {
+        return new AggregateCache(id -> jdbc.sql("""
+                        SELECT COALESCE(MAX(sequence_number), -1) FROM domain_event_entry
+                         WHERE aggregate_identifier = :id""")
+                .param("id", id).query(Long.class).single(), size);
     }
 
     /**

@@ -1,0 +1,129 @@
+package vn.hdnd.server.system;
+
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Aggregates kept in memory between commands, so that a command does not replay its aggregate's whole history (a
+ * council's every seat and office) before deciding. Axon's caching repository takes and puts entries under its lock
+ * on the aggregate; this cache hands an entry out only while it is what the log holds:
+ * <ul>
+ *   <li>its version must be the last sequence number stored for the aggregate, read in the command's own
+ *       transaction after the command's lock: another node's append, or a transaction of this one not yet
+ *       committed, makes them differ, and the aggregate is replayed from the log instead;</li>
+ *   <li>an entry put by a transaction that then does not commit is removed when it ends. Axon puts an aggregate when
+ *       its unit of work commits, which is inside the dispatcher's transaction: without this, a rolled-back command
+ *       could leave its state here at the same version as another node's committed one.</li>
+ * </ul>
+ * The least recently used entries beyond {@code capacity} are forgotten.
+ */
+final class AggregateCache implements Cache {
+    /** The last sequence number stored for an aggregate, -1 when it has none. */
+    @FunctionalInterface
+    interface StreamHeads {
+        long lastSequenceNumber(String aggregateIdentifier);
+    }
+
+    private final StreamHeads heads;
+    private final Map<Object, Object> entries;
+
+    AggregateCache(StreamHeads heads, int capacity) {
+        this.heads = heads;
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> V get(K key) {
+        Object value;
+        synchronized (entries) {
+            value = entries.get(key);
+        }
+        if (value instanceof AggregateCacheEntry<?> entry
+                && !Objects.equals(version(entry), heads.lastSequenceNumber(key.toString()))) {
+            remove(key);
+            return null;
+        }
+        return (V) value;
+    }
+
+    /**
+     * The version of the aggregate an entry holds. An entry kept in memory returns the aggregate it was made of; the
+     * arguments would serve only to rebuild one from a serialised entry, which this cache never holds.
+     */
+    private static Long version(AggregateCacheEntry<?> entry) {
+        return entry.recreateAggregate(null, null, null, null).version();
+    }
+
+    @Override
+    public void put(Object key, Object value) {
+        synchronized (entries) {
+            entries.put(key, value);
+        }
+        forgetUnlessCommitted(key);
+    }
+
+    @Override
+    public boolean putIfAbsent(Object key, Object value) {
+        boolean absent;
+        synchronized (entries) {
+            absent = entries.putIfAbsent(key, value) == null;
+        }
+        if (absent) {
+            forgetUnlessCommitted(key);
+        }
+        return absent;
+    }
+
+    private void forgetUnlessCommitted(Object key) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        remove(key);
+                    }
+                }
+            });
+        }
+    }
+
+    @Override
+    public boolean remove(Object key) {
+        synchronized (entries) {
+            return entries.remove(key) != null;
+        }
+    }
+
+    @Override
+    public void removeAll() {
+        synchronized (entries) {
+            entries.clear();
+        }
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        synchronized (entries) {
+            return entries.containsKey(key);
+        }
+    }
+
+    /** Axon's repositories register no listeners on an aggregate cache; nothing here would call one. */
+    @Override
+    public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
+        throw new UnsupportedOperationException("the aggregate cache has no entry listeners");
+    }
+}

@@ -1,0 +1,102 @@
+package vn.hdnd.server.system;
+
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The aggregate cache hands out only what the log holds, and forgets what a transaction put but did not commit. */
+class AggregateCacheTest {
+    /** The stored heads, as the log would answer. */
+    private final Map<String, Long> heads = new HashMap<>();
+    private final AggregateCache cache = new AggregateCache(id -> heads.getOrDefault(id, -1L), 2);
+
+    static class Counter {
+        @AggregateIdentifier
+        String id;
+    }
+
+    private static AggregateCacheEntry<Counter> at(long version) {
+        return new AggregateCacheEntry<>(EventSourcedAggregate.reconstruct(new Counter(),
+                AnnotatedAggregateMetaModelFactory.inspectAggregate(Counter.class), version, false, null,
+                NoSnapshotTriggerDefinition.TRIGGER));
+    }
+
+    @AfterEach
+    void clearSynchronization() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+    }
+
+    @Test
+    void anEntryAtTheStoredHeadIsHandedOut() {
+        var entry = at(4);
+        heads.put("c-1", 4L);
+        cache.put("c-1", entry);
+        assertThat((Object) cache.get("c-1")).isSameAs(entry);
+    }
+
+    @Test
+    void anEntryBehindTheLogIsForgotten() {
+        cache.put("c-1", at(4));
+        heads.put("c-1", 5L); // another node appended
+        assertThat((Object) cache.get("c-1")).isNull();
+        heads.put("c-1", 4L);
+        assertThat(cache.containsKey("c-1")).isFalse();
+    }
+
+    @Test
+    void anEntryAheadOfTheLogIsForgotten() {
+        cache.put("c-1", at(5));
+        heads.put("c-1", 4L); // the transaction that made version 5 has not committed
+        assertThat((Object) cache.get("c-1")).isNull();
+        assertThat(cache.containsKey("c-1")).isFalse();
+    }
+
+    @Test
+    void anEntryPutByATransactionThatDoesNotCommitIsForgottenWhenItEnds() {
+        heads.put("c-1", 4L);
+        heads.put("c-2", 4L);
+        TransactionSynchronizationManager.initSynchronization();
+        cache.put("c-1", at(4));
+        endTransaction(TransactionSynchronization.STATUS_ROLLED_BACK);
+        assertThat(cache.containsKey("c-1")).isFalse();
+
+        TransactionSynchronizationManager.initSynchronization();
+        cache.put("c-2", at(4));
+        endTransaction(TransactionSynchronization.STATUS_COMMITTED);
+        assertThat(cache.containsKey("c-2")).isTrue();
+    }
+
+    private static void endTransaction(int status) {
+        var synchronizations = TransactionSynchronizationManager.getSynchronizations();
+        TransactionSynchronizationManager.clearSynchronization();
+        TransactionSynchronizationUtils.invokeAfterCompletion(synchronizations, status);
+    }
+
+    @Test
+    void theLeastRecentlyUsedEntryIsForgottenBeyondTheCapacity() {
+        heads.put("c-1", 1L);
+        heads.put("c-2", 1L);
+        heads.put("c-3", 1L);
+        cache.put("c-1", at(1));
+        cache.put("c-2", at(1));
+        cache.get("c-1");
+        cache.put("c-3", at(1));
+        assertThat(cache.containsKey("c-1")).isTrue();
+        assertThat(cache.containsKey("c-2")).isFalse();
+        assertThat(cache.containsKey("c-3")).isTrue();
+    }
+}
