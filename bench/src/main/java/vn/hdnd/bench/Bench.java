@@ -81,6 +81,7 @@ public final class Bench {
 
     private final Options options;
     private final Results results;
+    private final CpuMeter cpu = new CpuMeter();
 
     Bench(Options options) {
         this.options = options;
@@ -103,10 +104,12 @@ public final class Bench {
         results.environment(database.serverVersion());
         // Before the server starts: its start-up (class loading, JIT compilation) would take cores from the baseline.
         log("baseline: raw single-row INSERT transactions, %d clients, %d s", options.clients(), options.seconds());
+        CpuMeter.Reading beforeBaseline = cpu.read();
         Stats baseline = database.baseline(options.clients(), Duration.ofSeconds(options.seconds()));
-        results.baseline(baseline);
+        results.baseline(baseline.withCpu(cpu.since(beforeBaseline, baseline.operations())));
         try (ServerProcess server = ServerProcess.start(jar, database, options.out().resolve("server.log"),
                 options.serverJvm(), List.of())) {
+            cpu.server(server.pid());
 
             if (options.runs(1)) {
                 commandThroughputAndLag(server.http, createCouncils(server.http, "vn-bench", options.councils()));
@@ -223,7 +226,7 @@ public final class Bench {
             }
         }, "lag-sampler");
         sampler.start();
-        Stats commands = LoadDriver.run("commands", options.clients(), Duration.ofSeconds(options.seconds()), mix);
+        Stats commands = load("commands", options.clients(), mix);
         running.set(false);
         sampler.join();
         results.scenario("1. command throughput (findings on " + councils.size() + " oversight cases, delegates and "
@@ -233,12 +236,19 @@ public final class Bench {
                 Stats.of("lag", lagNanos, options.seconds(), 0, Map.of("samples", (long) lagNanos.length)), false);
     }
 
+    /** A scenario's load for {@code --seconds}, with the processor time each process spent per operation. */
+    private Stats load(String scenario, int clients, LoadDriver.Operation operation) throws InterruptedException {
+        CpuMeter.Reading before = cpu.read();
+        Stats stats = LoadDriver.run(scenario, clients, Duration.ofSeconds(options.seconds()), operation);
+        return stats.withCpu(cpu.since(before, stats.operations()));
+    }
+
     /** Scenario 2: every client on two councils; conflicts must end in success after retry or a clean 409. */
     private void contention(Http http) throws Exception {
         List<String> hot = createCouncils(http, "vn-bench-hot", 2);
         log("scenario 2: contention, %d clients on %d councils, %d s", options.clients(), hot.size(),
                 options.seconds());
-        Stats stats = LoadDriver.run("contention", options.clients(), Duration.ofSeconds(options.seconds()),
+        Stats stats = load("contention", options.clients(),
                 (client, i) -> String.valueOf(http.post("/api/v1/councils/" + hot.get((int) (i % 2)) + "/committees",
                         Map.of("id", "h-" + client + "-" + i, "name", "Ban " + i, "formedOn", "2021-06-25"))
                         .status()));
@@ -317,19 +327,19 @@ public final class Bench {
         }
         log("scenario 5: as-of state of %s (%d events), %d clients", LONG_COUNCIL, options.longHistory(),
                 options.clients());
-        Stats stats = LoadDriver.run("as-of", options.clients(), Duration.ofSeconds(options.seconds()),
+        Stats stats = load("as-of", options.clients(),
                 (client, i) -> String.valueOf(http.get(path + now).status()));
         results.scenario("5. as-of state of an aggregate with " + options.longHistory() + " events, as of now",
                 stats, true);
         // Its history was recorded one event a minute up to now (Database.appendSyntheticHistory): a random instant
         // in it asks for a different prefix each time.
         Instant first = Instant.now().minus(Duration.ofMinutes(options.longHistory()));
-        Stats random = LoadDriver.run("as-of-random", options.clients(), Duration.ofSeconds(options.seconds()),
+        Stats random = load("as-of-random", options.clients(),
                 (client, i) -> String.valueOf(http.get(path + first.plusSeconds(
                         ThreadLocalRandom.current().nextLong(60L * options.longHistory()))).status()));
         results.scenario("5b. the same, as of random instants of its history", random, true);
         // One auditor at a time: the time a request takes, without queueing behind 15 others for two cores.
-        Stats alone = LoadDriver.run("as-of-alone", 1, Duration.ofSeconds(options.seconds()),
+        Stats alone = load("as-of-alone", 1,
                 (client, i) -> String.valueOf(http.get(path + first.plusSeconds(
                         ThreadLocalRandom.current().nextLong(60L * options.longHistory()))).status()));
         results.scenario("5c. as of random instants, 1 client", alone, true);
@@ -355,7 +365,7 @@ public final class Bench {
         }
         long leaves = size;
         log("scenario 7: ledger proofs in a tree of %,d leaves, %d clients", leaves, options.clients());
-        Stats stats = LoadDriver.run("proofs", options.clients(), Duration.ofSeconds(options.seconds()),
+        Stats stats = load("proofs", options.clients(),
                 (client, i) -> {
                     long at = ThreadLocalRandom.current().nextLong(leaves);
                     return String.valueOf((i % 2 == 0

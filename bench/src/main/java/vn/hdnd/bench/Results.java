@@ -21,6 +21,7 @@ final class Results {
     private final ArrayNode scenarios = json.putArray("scenarios");
     private final ArrayNode notes = json.putArray("notes");
     private final StringBuilder table = new StringBuilder();
+    private final StringBuilder cpuTable = new StringBuilder();
     private Stats baseline;
 
     Results(Bench.Options options) {
@@ -76,6 +77,14 @@ final class Results {
         s.put("p99Millis", round(stats.p99Millis()));
         s.put("errors", stats.errors());
         s.putPOJO("outcomes", stats.outcomes());
+        if (stats.cpu() != null) {
+            ObjectNode cpu = s.putObject("cpuMillisPerOperation");
+            cpu.put("server", round(stats.cpu().server(), 1000));
+            cpu.put("postgresql", round(stats.cpu().postgres(), 1000));
+            cpu.put("loadDriver", round(stats.cpu().driver(), 1000));
+            cpuTable.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", name, stats.cpu().server(),
+                    stats.cpu().postgres(), stats.cpu().driver()));
+        }
         table.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f/s | %s | %.1f | %.1f | %.1f | %d | %s |%n", name,
                 stats.operations(), stats.throughput(), ratioText, stats.p50Millis(), stats.p95Millis(),
                 stats.p99Millis(), stats.errors(), stats.outcomes()));
@@ -122,6 +131,10 @@ final class Results {
                 .append("\n\n");
         md.append("| Scenario | Operations | Throughput | × baseline | p50 ms | p95 ms | p99 ms | Errors | Outcomes |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n").append(table);
+        if (!cpuTable.isEmpty()) {
+            md.append("\nProcessor time per operation, ms (from /proc; the baseline has no server):\n\n")
+                    .append("| Scenario | server | PostgreSQL | load driver |\n|---|---:|---:|---:|\n").append(cpuTable);
+        }
         notes.forEach(n -> md.append("\n- ").append(n.asText()));
         Files.writeString(options.out().resolve("results.md"), md.append('\n').toString());
         System.out.print(md);
@@ -139,6 +152,10 @@ final class Results {
     }
 
     private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
+        return round(value, 100);
+    }
+
+    private static double round(double value, int scale) {
+        return (double) Math.round(value * scale) / scale;
     }
 }

@@ -99,6 +99,10 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     long peakHeapBytes() {
         return peakHeap.get();
     }

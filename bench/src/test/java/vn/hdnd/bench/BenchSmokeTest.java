@@ -41,6 +41,11 @@ class BenchSmokeTest {
                 assertThat(scenario.path("ratioToBaseline").isNumber()).as(name).isTrue();
             }
         }
+        // Processor time per command, from /proc: the server and PostgreSQL both work for every command.
+        JsonNode commandCpu = scenarios.get(1).path("cpuMillisPerOperation");
+        assertThat(commandCpu.path("server").asDouble()).as(commandCpu.toString()).isPositive();
+        assertThat(commandCpu.path("postgresql").asDouble()).as(commandCpu.toString()).isPositive();
+        assertThat(scenarios.get(0).path("cpuMillisPerOperation").path("postgresql").asDouble()).isPositive();
         assertThat(results.path("server").path("peakRssMiB").asLong()).isPositive();
         assertThat(Files.readString(out.resolve("results.md"))).contains("| Scenario |");
     }
