@@ -6,9 +6,11 @@ import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Aggregates kept in memory between commands, so that a command does not replay its aggregate's whole history (a
@@ -22,7 +24,8 @@ import java.util.Objects;
  *       its unit of work commits, which is inside the dispatcher's transaction: without this, a rolled-back command
  *       could leave its state here at the same version as another node's committed one.</li>
  * </ul>
- * The least recently used entries beyond {@code capacity} are forgotten.
+ * The least recently used entries beyond {@code capacity} are forgotten. Loads are counted by outcome (a hit, no
+ * entry, or a stale entry) for the metric {@code council.aggregate.cache.loads}.
  */
 final class AggregateCache implements Cache {
     /** The last sequence number stored for an aggregate, -1 when it has none. */
@@ -31,8 +34,12 @@ final class AggregateCache implements Cache {
         long lastSequenceNumber(String aggregateIdentifier);
     }
 
+    /** What a load found in the cache. */
+    enum Outcome { HIT, MISS, STALE }
+
     private final StreamHeads heads;
     private final Map<Object, Object> entries;
+    private final Map<Outcome, LongAdder> loads = new EnumMap<>(Outcome.class);
 
     AggregateCache(StreamHeads heads, int capacity) {
         this.heads = heads;
@@ -42,6 +49,9 @@ final class AggregateCache implements Cache {
                 return size() > capacity;
             }
         };
+        for (Outcome outcome : Outcome.values()) {
+            loads.put(outcome, new LongAdder());
+        }
     }
 
     @Override
@@ -54,9 +64,21 @@ final class AggregateCache implements Cache {
         if (value instanceof AggregateCacheEntry<?> entry
                 && !Objects.equals(version(entry), heads.lastSequenceNumber(key.toString()))) {
             remove(key);
+            loads.get(Outcome.STALE).increment();
             return null;
         }
+        loads.get(value == null ? Outcome.MISS : Outcome.HIT).increment();
         return (V) value;
+    }
+
+    long loads(Outcome outcome) {
+        return loads.get(outcome).sum();
+    }
+
+    int size() {
+        synchronized (entries) {
+            return entries.size();
+        }
     }
 
     /**

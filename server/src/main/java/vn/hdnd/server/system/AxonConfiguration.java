@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -37,6 +39,7 @@ import vn.hdnd.events.EventMetadata;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -185,11 +188,29 @@ class AxonConfiguration {
      * for it ({@link AggregateCache}).
      */
     @Bean
-    Cache aggregateCache(JdbcClient jdbc, @Value("${council.aggregate-cache.size:5000}") int size) {
+    AggregateCache aggregateCache(JdbcClient jdbc, @Value("${council.aggregate-cache.size:5000}") int size) {
         return new AggregateCache(id -> jdbc.sql("""
                         SELECT COALESCE(MAX(sequence_number), -1) FROM domain_event_entry
                          WHERE aggregate_identifier = :id""")
                 .param("id", id).query(Long.class).single(), size);
+    }
+
+    /**
+     * The aggregate cache's size ({@code council.aggregate.cache.size}) and its loads by outcome
+     * ({@code council.aggregate.cache.loads}, tag {@code outcome}: hit, miss, stale), to size the cache by.
+     */
+    @Bean
+    MeterBinder aggregateCacheMetrics(AggregateCache cache) {
+        return registry -> {
+            Gauge.builder("council.aggregate.cache.size", cache, AggregateCache::size)
+                    .description("aggregates held between commands").register(registry);
+            for (AggregateCache.Outcome outcome : AggregateCache.Outcome.values()) {
+                FunctionCounter.builder("council.aggregate.cache.loads", cache, c -> c.loads(outcome))
+                        .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                        .description("aggregate loads: found in the cache, absent, or behind or ahead of the log")
+                        .register(registry);
+            }
+        };
     }
 
     /**

@@ -46,6 +46,9 @@ class AggregateCacheTest {
         heads.put("c-1", 4L);
         cache.put("c-1", entry);
         assertThat((Object) cache.get("c-1")).isSameAs(entry);
+        assertThat((Object) cache.get("c-2")).isNull();
+        assertThat(cache.loads(AggregateCache.Outcome.HIT)).isEqualTo(1);
+        assertThat(cache.loads(AggregateCache.Outcome.MISS)).isEqualTo(1);
     }
 
     @Test
@@ -53,6 +56,7 @@ class AggregateCacheTest {
         cache.put("c-1", at(4));
         heads.put("c-1", 5L); // another node appended
         assertThat((Object) cache.get("c-1")).isNull();
+        assertThat(cache.loads(AggregateCache.Outcome.STALE)).isEqualTo(1);
         heads.put("c-1", 4L);
         assertThat(cache.containsKey("c-1")).isFalse();
     }

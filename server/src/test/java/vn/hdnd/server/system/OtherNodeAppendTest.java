@@ -1,5 +1,6 @@
 package vn.hdnd.server.system;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OtherNodeAppendTest {
     @LocalServerPort
     int port;
+    @Autowired
+    MeterRegistry metrics;
 
     @Test
     void theNextCommandSeesAnotherNodesAppend(@Autowired EventStorageEngine engine) {
@@ -30,6 +33,7 @@ class OtherNodeAppendTest {
         assertThat(admin.post("/api/v1/councils", Map.of("id", "vn-other1", "name", "HĐND tỉnh O1",
                 "tier", "PROVINCE", "establishedOn", "2008-08-01")).status()).isEqualTo(201);
 
+        double staleBefore = staleLoads();
         engine.appendEvents(new GenericDomainEventMessage<>("Council", "vn-other1", 1,
                 new TermOpened("vn-other1", "2021-2026", 50, LocalDate.of(2021, 5, 23))));
 
@@ -37,5 +41,10 @@ class OtherNodeAppendTest {
                 "fullName", "Lê Văn B", "fullTime", false, "seatedOn", "2021-06-01"));
         assertThat(seated.status()).isEqualTo(201);
         assertThat(seated.json().path("version").asLong()).isEqualTo(2);
+        assertThat(staleLoads()).as("the cached council was found behind the log").isEqualTo(staleBefore + 1);
+    }
+
+    private double staleLoads() {
+        return metrics.get("council.aggregate.cache.loads").tag("outcome", "stale").functionCounter().count();
     }
 }
