@@ -95,11 +95,10 @@ public class CommandDispatcher {
             try {
                 Answer answer = transaction.execute(tx -> {
                     if (request.idempotencyKey() != null) {
-                        var stored = idempotency.find(actor, request.idempotencyKey());
+                        var stored = idempotency.claim(actor, request.idempotencyKey(), fingerprint);
                         if (stored.isPresent()) {
                             return replay(stored.get(), fingerprint);
                         }
-                        idempotency.claim(actor, request.idempotencyKey(), fingerprint);
                     }
                     locks.lock(target.queueKey());
                     Object answered = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
@@ -128,7 +127,7 @@ public class CommandDispatcher {
                 throw Problems.problem(HttpStatus.CONFLICT, "already-exists", "Already exists",
                         target.aggregateId() + " is already in the record");
             } catch (ConcurrencyException | DuplicateKeyException e) {
-                // Another node appended to the same aggregate (or stored the same idempotency key) first: retry on
+                // Another transaction appended to the same aggregate first (or took another unique key): retry on
                 // fresh state; the unique (aggregate, sequence) key keeps the log consistent.
                 if (attempt == MAX_ATTEMPTS) {
                     throw Problems.problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",

@@ -21,8 +21,26 @@ class IdempotencyStore {
         this.jdbc = jdbc;
     }
 
-    Optional<Stored> find(String actor, String key) {
-        return jdbc.sql("""
+    /**
+     * Takes the key before the command runs, or answers what the key already holds: one statement for a new key. A
+     * concurrent request with the same key waits on the primary key until this transaction ends, then finds the answer
+     * stored with it (or, if this transaction rolled back, takes the key itself).
+     */
+    Optional<Stored> claim(String actor, String key, String fingerprint) {
+        int claimed = jdbc.sql("""
+                        INSERT INTO idempotency_record
+                            (actor, idempotency_key, fingerprint, status, result_id, version, position, recorded_at)
+                        VALUES (:actor, :key, :fingerprint, 0, '', -1, -1, :at)
+                        ON CONFLICT DO NOTHING""")
+                .param("actor", actor)
+                .param("key", key)
+                .param("fingerprint", fingerprint)
+                .param("at", java.sql.Timestamp.from(Instant.now()))
+                .update();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("""
                         SELECT fingerprint, status, result_id, version, position, receipt_position
                           FROM idempotency_record WHERE actor = :actor AND idempotency_key = :key""")
                 .param("actor", actor)
@@ -30,23 +48,7 @@ class IdempotencyStore {
                 .query((rs, n) -> new Stored(rs.getString("fingerprint"), rs.getInt("status"),
                         new CommandResult(rs.getString("result_id"), rs.getLong("version"), rs.getLong("position"),
                                 rs.getObject("receipt_position", Long.class))))
-                .optional();
-    }
-
-    /**
-     * Takes the key before the command runs. A concurrent request with the same key blocks on the primary key until
-     * this transaction ends, then fails with a duplicate key and, retried, finds the stored answer.
-     */
-    void claim(String actor, String key, String fingerprint) {
-        jdbc.sql("""
-                        INSERT INTO idempotency_record
-                            (actor, idempotency_key, fingerprint, status, result_id, version, position, recorded_at)
-                        VALUES (:actor, :key, :fingerprint, 0, '', -1, -1, :at)""")
-                .param("actor", actor)
-                .param("key", key)
-                .param("fingerprint", fingerprint)
-                .param("at", java.sql.Timestamp.from(Instant.now()))
-                .update();
+                .single());
     }
 
     /** Records the answer to a claimed key, in the command's transaction. */
