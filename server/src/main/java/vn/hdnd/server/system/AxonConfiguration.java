@@ -129,8 +129,10 @@ class AxonConfiguration {
     @Bean(name = "eventBus")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
                                   @Value("${council.event-store.fetch-delay-ms:100}") long fetchDelayMillis,
-                                  @Value("${council.event-store.cleanup-delay-ms:1000}") long cleanupDelayMillis) {
-        return new CommittedEventStore(committedStore(storageEngine, fetchDelayMillis, cleanupDelayMillis)
+                                  @Value("${council.event-store.cleanup-delay-ms:1000}") long cleanupDelayMillis,
+                                  @Value("${council.event-store.read-interval-ms:10}") long readIntervalMillis) {
+        return new CommittedEventStore(committedStore(storageEngine, fetchDelayMillis, cleanupDelayMillis,
+                readIntervalMillis)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
@@ -142,12 +144,15 @@ class AxonConfiguration {
      * new, and held everything it read until then ({@link BoundedProducerReads} ends it every {@value #SHARED_EVENTS}
      * events); and a processor that stops reading (its batches full) holds everything read after its place until
      * Axon's cleaner moves it to a stream of its own, every 10 s by default and every
-     * {@code council.event-store.cleanup-delay-ms} (default 1 s) here.
+     * {@code council.event-store.cleanup-delay-ms} (default 1 s) here. The shared reader starts a read at most every
+     * {@code council.event-store.read-interval-ms} (default 10 ms), so that a read under load takes several commits'
+     * events at once ({@link BoundedProducerReads}).
      */
     static EmbeddedEventStore.Builder committedStore(EventStorageEngine storageEngine, long fetchDelayMillis,
-                                                     long cleanupDelayMillis) {
+                                                     long cleanupDelayMillis, long readIntervalMillis) {
         return EmbeddedEventStore.builder()
-                .storageEngine(new BoundedProducerReads(storageEngine, SHARED_EVENTS))
+                .storageEngine(new BoundedProducerReads(storageEngine, SHARED_EVENTS,
+                        Duration.ofMillis(readIntervalMillis)))
                 .cachedEvents(SHARED_EVENTS)
                 .fetchDelay(fetchDelayMillis)
                 .cleanupDelay(cleanupDelayMillis)
@@ -174,12 +179,13 @@ class AxonConfiguration {
                                         @Value("${council.ledger.gap-timeout:10m}") Duration gapTimeout,
                                         @Value("${council.ledger.max-gap-offset:1000000}") int maxGapOffset,
                                         @Value("${council.event-store.fetch-delay-ms:100}") long fetchDelayMillis,
-                                        @Value("${council.event-store.cleanup-delay-ms:1000}") long cleanupDelayMillis) {
+                                        @Value("${council.event-store.cleanup-delay-ms:1000}") long cleanupDelayMillis,
+                                  @Value("${council.event-store.read-interval-ms:10}") long readIntervalMillis) {
         EventStorageEngine engine = engine(serializer, eventSerializer, persistenceExceptionResolver,
                 connectionProvider, transactionManager, eventSchema, configuration, batchSize,
                 Math.toIntExact(gapTimeout.toMillis()), maxGapOffset);
         return new LedgerEventSource(new CommittedEventStore(
-                committedStore(engine, fetchDelayMillis, cleanupDelayMillis)));
+                committedStore(engine, fetchDelayMillis, cleanupDelayMillis, readIntervalMillis)));
     }
 
     /**

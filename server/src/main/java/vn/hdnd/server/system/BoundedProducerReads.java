@@ -7,34 +7,54 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
- * The storage engine as Axon's embedded event store sees it, with one change: a read that may block, which only the
- * store's shared reader makes, ends after {@code limit} events; the reader then starts the next read at once.
+ * The storage engine as Axon's embedded event store sees it, with two changes to the reads that may block, which only
+ * the store's shared reader makes: each ends after {@code limit} events, and each starts at least
+ * {@code minInterval} after the one before.
  * <p>
  * The shared reader appends what it reads to a list that the processors following the head of the log share, and
  * keeps the list's first node of each read reachable until the read ends. A read ends when it finds nothing new, so
  * during a bulk append it never ended: a million appended events stayed in memory and filled a 1 GiB heap. Reads of
  * {@code limit} events keep at most that many events alive beyond the store's own cache. Everything else is passed
  * through unchanged.
+ * <p>
+ * The shared reader reads again as soon as a read has found something. Under a steady load of commands each read
+ * found an event or two and the next one nothing: reads of the log (each a transaction) outnumbered the commands.
+ * Starting reads at most every {@code minInterval} (a few milliseconds of lag) lets the events of that interval
+ * arrive in one read; a reader that has caught up still waits for the next commit.
  */
 final class BoundedProducerReads implements EventStorageEngine {
     private final EventStorageEngine delegate;
     private final int limit;
+    private final long minIntervalNanos;
+    /** When the shared reader's last read started; only that one thread reads and writes it. */
+    private long lastSharedRead;
 
-    BoundedProducerReads(EventStorageEngine delegate, int limit) {
+    BoundedProducerReads(EventStorageEngine delegate, int limit, Duration minInterval) {
         this.delegate = delegate;
         this.limit = limit;
+        this.minIntervalNanos = minInterval.toNanos();
+        this.lastSharedRead = System.nanoTime() - minIntervalNanos;
     }
 
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        Stream<? extends TrackedEventMessage<?>> events = delegate.readEvents(trackingToken, mayBlock);
-        return mayBlock ? events.limit(limit) : events;
+        if (!mayBlock) {
+            return delegate.readEvents(trackingToken, false);
+        }
+        long wait = lastSharedRead + minIntervalNanos - System.nanoTime();
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+        lastSharedRead = System.nanoTime();
+        return delegate.readEvents(trackingToken, true).limit(limit);
     }
 
     @Override

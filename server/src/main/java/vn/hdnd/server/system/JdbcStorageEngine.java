@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
@@ -113,6 +114,47 @@ final class JdbcStorageEngine extends JdbcEventStorageEngine {
                     throw new NoSuchElementException();
                 }
                 return batch.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(events, Spliterator.ORDERED), false);
+    }
+
+    /**
+     * The log from a token. A read that may block, which only an event store's shared reader makes, ends at the first
+     * batch shorter than the batch size; Axon's read goes on until a batch comes back empty. The shared reader reads
+     * again at once after a read that found events, so each of its reads ended in two empty fetches (each a
+     * transaction, with a second query looking for events beyond a hole in the global index): under a steady load of
+     * commands, most of the log's reads. A short batch can also come from holes in the window of global indexes it
+     * asks for; the reader then simply reads again from where it stopped.
+     */
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        if (!mayBlock) {
+            return super.readEventData(trackingToken, false);
+        }
+        Iterator<TrackedEventData<?>> events = new Iterator<>() {
+            private TrackingToken last = trackingToken;
+            private Iterator<? extends TrackedEventData<?>> batch = Collections.emptyIterator();
+            private boolean ended;
+
+            @Override
+            public boolean hasNext() {
+                if (!batch.hasNext() && !ended) {
+                    List<? extends TrackedEventData<?>> fetched = fetchTrackedEvents(last, batchSize());
+                    ended = fetched.size() < batchSize();
+                    batch = fetched.iterator();
+                }
+                return batch.hasNext();
+            }
+
+            @Override
+            public TrackedEventData<?> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                TrackedEventData<?> event = batch.next();
+                last = event.trackingToken();
+                return event;
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(events, Spliterator.ORDERED), false);

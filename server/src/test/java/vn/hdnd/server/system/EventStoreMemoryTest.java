@@ -56,7 +56,7 @@ class EventStoreMemoryTest {
     @Test
     void aStalledStreamReleasesTheEventsReadAfterIt() throws Exception {
         JdbcEventStorageEngine engine = engine();
-        store = new CommittedEventStore(AxonConfiguration.committedStore(engine, 50, CLEANUP_DELAY_MS));
+        store = new CommittedEventStore(AxonConfiguration.committedStore(engine, 50, CLEANUP_DELAY_MS, 0));
 
         TrackingEventStream stalled = store.openStream(null);
         TrackingEventStream reader = store.openStream(null);
@@ -102,7 +102,7 @@ class EventStoreMemoryTest {
      */
     @Test
     void theSharedReadOfAGrowingLogReleasesWhatItRead() throws Exception {
-        store = new CommittedEventStore(AxonConfiguration.committedStore(new EndlessLog(), 50, CLEANUP_DELAY_MS));
+        store = new CommittedEventStore(AxonConfiguration.committedStore(new EndlessLog(), 50, CLEANUP_DELAY_MS, 0));
         TrackingEventStream follower = store.openStream(null);
         assertThat(follower.hasNextAvailable()).isFalse();
 

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -109,6 +110,47 @@ class JdbcStorageEngineTest {
         List<TrackingToken> tokens = axon.readEvents(null, false).map(TrackedEventMessage::trackingToken).toList();
         assertThat(((GapAwareTrackingToken) tokens.get(2)).getGaps()).containsExactly(4L, 5L);
         assertThat(((GapAwareTrackingToken) tokens.get(5)).getGaps()).isEmpty();
+    }
+
+    /**
+     * The shared reader's read stops at the first batch shorter than the batch size (the end of the log, or a hole in
+     * the global index); reading again from its last token goes on exactly where it stopped, so the reads together
+     * deliver what Axon's one read does, with the same tokens.
+     */
+    @Test
+    void theSharedReadersReadsStopAtAShortBatchAndTogetherDeliverTheLog() throws SQLException {
+        DataSource database = H2EventStore.database();
+        long[] indexes = {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12}; // a hole at 8
+        for (int i = 0; i < indexes.length; i++) {
+            insert(database, indexes[i], "a", i, NOW);
+        }
+        TrackingToken start = GapAwareTrackingToken.newInstance(0, Set.of());
+        List<? extends TrackedEventMessage<?>> log = H2EventStore.axonEngine(database).batchSize(3).build()
+                .readEvents(start, false).toList();
+        assertThat(log).hasSize(indexes.length);
+
+        EventStorageEngine ours = new JdbcStorageEngine(H2EventStore.axonEngine(database).batchSize(3), 60_000,
+                10_000);
+        List<TrackedEventMessage<?>> read = new ArrayList<>();
+        List<Integer> reads = new ArrayList<>();
+        TrackingToken from = start;
+        for (List<? extends TrackedEventMessage<?>> next = ours.readEvents(from, true).toList(); !next.isEmpty();
+             next = ours.readEvents(from, true).toList()) {
+            reads.add(next.size());
+            read.addAll(next);
+            from = next.get(next.size() - 1).trackingToken();
+        }
+        // Windows of 3 global indexes: (0,3] and (3,6] are full, (6,9] misses 8 and ends the first read; the second
+        // reads (9,12] (and the gap 8), full, then (12,15], empty.
+        assertThat(reads).as("events per read").containsExactly(8, 3);
+        assertThat(read).extracting(TrackedEventMessage::getIdentifier)
+                .containsExactlyElementsOf(log.stream().map(TrackedEventMessage::getIdentifier).toList());
+        for (int i = 0; i < log.size(); i++) {
+            var expected = (GapAwareTrackingToken) log.get(i).trackingToken();
+            var actual = (GapAwareTrackingToken) read.get(i).trackingToken();
+            assertThat(actual.getIndex()).isEqualTo(expected.getIndex());
+            assertThat(actual.getGaps()).isEqualTo(expected.getGaps());
+        }
     }
 
     /** An aggregate's events, from any sequence number, read in windows of 100 and then of the batch size. */
