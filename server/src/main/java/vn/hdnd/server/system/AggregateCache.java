@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -28,10 +29,10 @@ import java.util.concurrent.atomic.LongAdder;
  * entry, or a stale entry) for the metric {@code council.aggregate.cache.loads}.
  */
 final class AggregateCache implements Cache {
-    /** The last sequence number stored for an aggregate, -1 when it has none. */
+    /** The last sequence number stored for an aggregate, as {@code EventStorageEngine.lastSequenceNumberFor}. */
     @FunctionalInterface
     interface StreamHeads {
-        long lastSequenceNumber(String aggregateIdentifier);
+        Optional<Long> lastSequenceNumber(String aggregateIdentifier);
     }
 
     /** What a load found in the cache. */
@@ -62,7 +63,7 @@ final class AggregateCache implements Cache {
             value = entries.get(key);
         }
         if (value instanceof AggregateCacheEntry<?> entry
-                && !Objects.equals(version(entry), heads.lastSequenceNumber(key.toString()))) {
+                && !Objects.equals(version(entry), heads.lastSequenceNumber(key.toString()).orElse(null))) {
             remove(key);
             loads.get(Outcome.STALE).increment();
             return null;

@@ -31,7 +31,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 
 import javax.sql.DataSource;
@@ -194,11 +193,9 @@ class AxonConfiguration {
      * for it ({@link AggregateCache}).
      */
     @Bean
-    AggregateCache aggregateCache(JdbcClient jdbc, @Value("${council.aggregate-cache.size:5000}") int size) {
-        return new AggregateCache(id -> jdbc.sql("""
-                        SELECT COALESCE(MAX(sequence_number), -1) FROM domain_event_entry
-                         WHERE aggregate_identifier = :id""")
-                .param("id", id).query(Long.class).single(), size);
+    AggregateCache aggregateCache(EventStorageEngine storageEngine,
+                                  @Value("${council.aggregate-cache.size:5000}") int size) {
+        return new AggregateCache(storageEngine::lastSequenceNumberFor, size);
     }
 
     /**

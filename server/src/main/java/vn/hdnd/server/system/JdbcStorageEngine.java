@@ -24,6 +24,8 @@ import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -88,35 +90,10 @@ final class JdbcStorageEngine extends JdbcEventStorageEngine {
      */
     @Override
     protected Stream<? extends DomainEventData<?>> readEventData(String aggregateId, long firstSequenceNumber) {
-        Iterator<DomainEventData<?>> events = new Iterator<>() {
-            private long next = firstSequenceNumber;
-            private int window = Math.min(FIRST_WINDOW, batchSize());
-            private Iterator<? extends DomainEventData<?>> batch = Collections.emptyIterator();
-            private boolean ended;
-
-            @Override
-            public boolean hasNext() {
-                while (!batch.hasNext() && !ended) {
-                    List<? extends DomainEventData<?>> fetched = fetchDomainEvents(aggregateId, next, window);
-                    window = batchSize();
-                    ended = fetched.isEmpty();
-                    if (!ended) {
-                        next = fetched.get(fetched.size() - 1).getSequenceNumber() + 1;
-                        batch = fetched.iterator();
-                    }
-                }
-                return batch.hasNext();
-            }
-
-            @Override
-            public DomainEventData<?> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return batch.next();
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(events, Spliterator.ORDERED), false);
+        return inBatches(last -> last == null
+                        ? fetchDomainEvents(aggregateId, firstSequenceNumber, Math.min(FIRST_WINDOW, batchSize()))
+                        : fetchDomainEvents(aggregateId, last.getSequenceNumber() + 1, batchSize()),
+                List::isEmpty);
     }
 
     /**
@@ -132,29 +109,40 @@ final class JdbcStorageEngine extends JdbcEventStorageEngine {
         if (!mayBlock) {
             return super.readEventData(trackingToken, false);
         }
-        Iterator<TrackedEventData<?>> events = new Iterator<>() {
-            private TrackingToken last = trackingToken;
-            private Iterator<? extends TrackedEventData<?>> batch = Collections.emptyIterator();
+        return inBatches(last -> fetchTrackedEvents(last == null ? trackingToken : last.trackingToken(), batchSize()),
+                batch -> batch.size() < batchSize());
+    }
+
+    /**
+     * The events of successive fetches: {@code fetchAfter} gets the last event fetched so far (null at first), and
+     * {@code isLast} tells from a batch whether another fetch follows it.
+     */
+    private static <T> Stream<T> inBatches(Function<T, List<? extends T>> fetchAfter,
+                                           Predicate<List<? extends T>> isLast) {
+        Iterator<T> events = new Iterator<>() {
+            private T last;
+            private Iterator<? extends T> batch = Collections.emptyIterator();
             private boolean ended;
 
             @Override
             public boolean hasNext() {
-                if (!batch.hasNext() && !ended) {
-                    List<? extends TrackedEventData<?>> fetched = fetchTrackedEvents(last, batchSize());
-                    ended = fetched.size() < batchSize();
+                while (!batch.hasNext() && !ended) {
+                    List<? extends T> fetched = fetchAfter.apply(last);
+                    ended = isLast.test(fetched);
+                    if (!fetched.isEmpty()) {
+                        last = fetched.get(fetched.size() - 1);
+                    }
                     batch = fetched.iterator();
                 }
                 return batch.hasNext();
             }
 
             @Override
-            public TrackedEventData<?> next() {
+            public T next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                TrackedEventData<?> event = batch.next();
-                last = event.trackingToken();
-                return event;
+                return batch.next();
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(events, Spliterator.ORDERED), false);

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AggregateCacheTest {
     /** The stored heads, as the log would answer. */
     private final Map<String, Long> heads = new HashMap<>();
-    private final AggregateCache cache = new AggregateCache(id -> heads.getOrDefault(id, -1L), 2);
+    private final AggregateCache cache = new AggregateCache(id -> Optional.ofNullable(heads.get(id)), 2);
 
     static class Counter {
         @AggregateIdentifier
