@@ -7,4 +7,5 @@ jar=server/target/council-record.jar
 if [ ! -f "$jar" ] || [ -n "$(find . -path ./server/target -prune -o -name '*.java' -newer "$jar" -print -quit)" ]; then
   mvn -B -q -ntp -DskipTests install
 fi
-exec java -jar "$jar" "$@"
+# The collector the Dockerfile uses (see it).
+exec java -XX:+UseParallelGC -jar "$jar" "$@"

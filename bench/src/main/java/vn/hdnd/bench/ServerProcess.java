@@ -31,6 +31,9 @@ final class ServerProcess implements AutoCloseable {
         this.sampler.setDaemon(true);
     }
 
+    /** The collector the Dockerfile and run.sh start the server with, unless --server-jvm names another. */
+    static final String DEPLOYED_GC = "-XX:+UseParallelGC";
+
     static ServerProcess start(Path jar, Database database, Path log, List<String> jvmArgs, List<String> extraArgs)
             throws Exception {
         int port;
@@ -39,6 +42,9 @@ final class ServerProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (jvmArgs.stream().noneMatch(arg -> arg.matches("-XX:\\+Use\\w+GC"))) {
+            command.add(DEPLOYED_GC);
+        }
         command.addAll(jvmArgs);
         command.addAll(List.of(
                 "-jar", jar.toString(),

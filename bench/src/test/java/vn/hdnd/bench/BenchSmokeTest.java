@@ -49,4 +49,11 @@ class BenchSmokeTest {
         assertThat(results.path("server").path("peakRssMiB").asLong()).isPositive();
         assertThat(Files.readString(out.resolve("results.md"))).contains("| Scenario |");
     }
+
+    /** The bench measures the server as it is deployed: with the collector the Dockerfile and run.sh choose. */
+    @Test
+    void theServerRunsWithTheDeployedCollector() throws Exception {
+        assertThat(Files.readString(Path.of("../Dockerfile"))).contains("\"" + ServerProcess.DEPLOYED_GC + "\"");
+        assertThat(Files.readString(Path.of("../run.sh"))).contains("java " + ServerProcess.DEPLOYED_GC + " -jar");
+    }
 }
