@@ -100,7 +100,7 @@ public class CommandDispatcher {
                             return replay(stored.get(), fingerprint);
                         }
                     }
-                    locks.lock(target.queueKey());
+                    locks.lock(target.queueKey(), target.aggregateId());
                     Object answered = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                                     command.apply(request.expectedVersion()))
                             .andMetaData(metadata(actor, reason, request.idempotencyKey())));
@@ -170,8 +170,16 @@ public class CommandDispatcher {
         return MetaData.from(meta);
     }
 
-    /** The aggregate's last event, read in the command's own transaction: its sequence and global position. */
+    /**
+     * The aggregate's last event: its sequence and global position, as the storage engine recorded them when this
+     * transaction appended it, or else (a command that appended nothing to it) read in the transaction.
+     */
     private CommandResult lastEvent(String aggregateId, String resultId, Long receiptPosition) {
+        var appended = StreamPositions.lastAppended(aggregateId);
+        if (appended.isPresent()) {
+            return new CommandResult(resultId, appended.get().sequenceNumber(), appended.get().globalIndex(),
+                    receiptPosition);
+        }
         return jdbc.sql("""
                         SELECT sequence_number, global_index FROM domain_event_entry
                          WHERE aggregate_identifier = :id ORDER BY sequence_number DESC LIMIT 1""")

@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Primary;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 
 import javax.sql.DataSource;
+import vn.hdnd.command.dispatch.StreamPositions;
 import vn.hdnd.events.EventMetadata;
 
 import java.sql.SQLException;
@@ -196,7 +197,8 @@ class AxonConfiguration {
     @Bean
     AggregateCache aggregateCache(EventStorageEngine storageEngine,
                                   @Value("${council.aggregate-cache.size:5000}") int size) {
-        return new AggregateCache(storageEngine::lastSequenceNumberFor, size);
+        // The head read with the command's lock when there is one (StreamPositions), else the storage engine's.
+        return new AggregateCache(id -> StreamPositions.head(id, () -> storageEngine.lastSequenceNumberFor(id)), size);
     }
 
     /**

@@ -2,6 +2,8 @@ package vn.hdnd.server.system;
 
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -10,6 +12,16 @@ import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
+import org.axonframework.serialization.Serializer;
+import vn.hdnd.command.dispatch.StreamPositions;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,9 +65,63 @@ final class JdbcStorageEngine extends JdbcEventStorageEngine {
 
     /** The gap settings go to Axon's builder and are kept here too: Axon's engine keeps its own private. */
     JdbcStorageEngine(Builder builder, int gapTimeoutMillis, int maxGapOffset) {
-        super(builder.gapTimeout(gapTimeoutMillis).maxGapOffset(maxGapOffset));
+        super(builder.gapTimeout(gapTimeoutMillis).maxGapOffset(maxGapOffset)
+                .appendEvents(JdbcStorageEngine::appendReturningPositions));
         this.gapTimeoutMillis = gapTimeoutMillis;
         this.maxGapOffset = maxGapOffset;
+    }
+
+    /**
+     * Axon's append, its statement prepared to return the global index each row gets, which is recorded for the
+     * command's answer ({@link StreamPositions}): the dispatcher read the aggregate's last event back in a round trip
+     * of its own before. Axon's statement builder writes the statement, through a connection that asks for the keys;
+     * Axon executes and closes it, and the keys are read as it executes.
+     */
+    static PreparedStatement appendReturningPositions(Connection connection, EventSchema schema, Class<?> dataType,
+                                                      List<? extends EventMessage<?>> events, Serializer serializer,
+                                                      TimestampWriter timestampWriter) throws SQLException {
+        Connection askingForKeys = proxy(Connection.class, (method, args) ->
+                method.getName().equals("prepareStatement") && args != null && args.length == 1
+                        ? connection.prepareStatement((String) args[0], new String[]{schema.globalIndexColumn()})
+                        : method.invoke(connection, args));
+        PreparedStatement statement = JdbcEventStorageEngineStatements.appendEvents(askingForKeys, schema, dataType,
+                events, serializer, timestampWriter);
+        return proxy(PreparedStatement.class, (method, args) -> {
+            Object result = method.invoke(statement, args);
+            if (method.getName().equals("executeBatch")) {
+                recordPositions(events, statement.getGeneratedKeys());
+            }
+            return result;
+        });
+    }
+
+    private static void recordPositions(List<? extends EventMessage<?>> events, ResultSet keys) throws SQLException {
+        try (keys) {
+            for (EventMessage<?> event : events) {
+                if (!keys.next()) {
+                    return;
+                }
+                if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+                    StreamPositions.appended(domain.getAggregateIdentifier(), domain.getSequenceNumber(),
+                            keys.getLong(1));
+                }
+            }
+        }
+    }
+
+    private interface Call {
+        Object invoke(Method method, Object[] args) throws Throwable;
+    }
+
+    /** A proxy of {@code type} whose calls go to {@code call}, throwing what the target threw. */
+    private static <T> T proxy(Class<T> type, Call call) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (self, method, args) -> {
+            try {
+                return call.invoke(method, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
     }
 
     @Override

@@ -203,6 +203,12 @@ class CouncilApiTest {
                 statuses.add(response.status());
                 if (response.status() == 201) {
                     last = Math.max(last, response.position());
+                    // The answer names the event this command appended: its version and global index.
+                    assertThat(jdbc.sql("""
+                                    SELECT global_index FROM domain_event_entry
+                                     WHERE aggregate_identifier = :id AND sequence_number = :version""")
+                            .param("id", council).param("version", response.json().path("version").asLong())
+                            .query(Long.class).single()).as(response.toString()).isEqualTo(response.position());
                 }
             }
             assertThat(statuses).allMatch(s -> s == 201 || s == 409);

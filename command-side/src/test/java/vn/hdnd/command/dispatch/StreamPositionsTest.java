@@ -1,0 +1,71 @@
+package vn.hdnd.command.dispatch;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StreamPositionsTest {
+    private final AtomicInteger storeReads = new AtomicInteger();
+    private final Supplier<Optional<Long>> store = () -> {
+        storeReads.incrementAndGet();
+        return Optional.of(41L);
+    };
+
+    @AfterEach
+    void endTransaction() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.getSynchronizations()
+                    .forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+    }
+
+    @Test
+    void aHeadReadWithTheLockIsUsedOnceInsteadOfTheStore() {
+        TransactionSynchronizationManager.initSynchronization();
+        StreamPositions.headReadWithLock("vn-a", 7L);
+        StreamPositions.headReadWithLock("vn-new", null);
+
+        assertThat(StreamPositions.head("vn-a", store)).contains(7L);
+        assertThat(StreamPositions.head("vn-new", store)).isEmpty();
+        assertThat(storeReads).hasValue(0);
+        // A second load in the transaction would follow its own appends: it asks the store.
+        assertThat(StreamPositions.head("vn-a", store)).contains(41L);
+        assertThat(StreamPositions.head("vn-b", store)).contains(41L);
+        assertThat(storeReads).hasValue(2);
+    }
+
+    @Test
+    void theLastAppendedEventOfEachAggregateIsKeptUntilTheTransactionEnds() {
+        TransactionSynchronizationManager.initSynchronization();
+        StreamPositions.appended("vn-a", 3, 100);
+        StreamPositions.appended("vn-a", 4, 101);
+        StreamPositions.appended("vn-b", 0, 102);
+
+        assertThat(StreamPositions.lastAppended("vn-a")).contains(new StreamPositions.Appended(4, 101));
+        assertThat(StreamPositions.lastAppended("vn-b")).contains(new StreamPositions.Appended(0, 102));
+        assertThat(StreamPositions.lastAppended("vn-c")).isEmpty();
+
+        endTransaction();
+        TransactionSynchronizationManager.initSynchronization();
+        assertThat(StreamPositions.lastAppended("vn-a")).isEmpty();
+        StreamPositions.headReadWithLock("vn-a", 7L);
+        endTransaction();
+        assertThat(StreamPositions.head("vn-a", store)).contains(41L);
+    }
+
+    @Test
+    void outsideATransactionNothingIsKept() {
+        StreamPositions.appended("vn-a", 3, 100);
+        StreamPositions.headReadWithLock("vn-a", 3L);
+        assertThat(StreamPositions.lastAppended("vn-a")).isEmpty();
+        assertThat(StreamPositions.head("vn-a", store)).contains(41L);
+    }
+}
