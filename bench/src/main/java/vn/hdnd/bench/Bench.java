@@ -64,7 +64,9 @@ public final class Bench {
                     a.getOrDefault("server-jvm", "").isBlank() ? List.of()
                             : List.of(a.get("server-jvm").trim().split("\\s+")),
                     a.getOrDefault("scenarios", "1234567"),
-                    Integer.parseInt(a.getOrDefault("warmup", smoke ? "1" : "10")));
+                    // Two minutes: until then the JIT compilers still take a fifth of the server's processor time
+                    // and much of its code still runs unoptimised (bench/README.md, "Warm-up").
+                    Integer.parseInt(a.getOrDefault("warmup", smoke ? "1" : "120")));
         }
     }
 
@@ -73,7 +75,7 @@ public final class Bench {
                    [--events E] [--long-history H] [--hanoi true|false] [--pg-url jdbc:postgresql://host:5432/db]
                    [--pg-user U] [--pg-password P] [--jar server/target/council-record.jar] [--out DIR]
                    [--server-jvm "-Xmx1g -XX:StartFlightRecording=filename=server.jfr"] [--scenarios 1234567]
-                   [--warmup 10 (seconds of scenario 1's load before it is measured)]""";
+                   [--warmup 120 (seconds of scenario 1's load before it is measured)]""";
 
     private static final String LONG_COUNCIL = "vn-bench-long";
     /** Every projection: the four views and the ledger. */
