@@ -8,6 +8,6 @@ EXPOSE 8080
 # bash only: the runtime image need not carry wget or curl.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/localhost/8080 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q UP <&3"]
-# The parallel collector: on two cores it left a command 15-20% less of the server's processor time than G1, the
-# default (bench/README.md, "Garbage collector").
+# The parallel collector: on two cores a command took about 15% less of the server's processor time than with G1,
+# the JVM's default there (README.md, "Known pitfalls handled here"; bench/README.md).
 ENTRYPOINT ["java", "-XX:+UseParallelGC", "-jar", "/app/council-record.jar"]

@@ -22,7 +22,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -52,6 +51,8 @@ import java.util.stream.StreamSupport;
  * <p>
  * {@link #getTrackedEventData} repeats Axon 4.13's own (the parse happens inside it): the tracking token advances
  * over the new global index, and gaps are kept only behind events younger than the gap timeout.
+ * <p>
+ * Its appends return the global index each event gets ({@link #appendReturningPositions}).
  */
 final class JdbcStorageEngine extends JdbcEventStorageEngine {
     /** Events in the first window of an aggregate's read (see {@link #readEventData(String, long)}). */

@@ -51,6 +51,9 @@ import java.util.stream.Stream;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+    static final String SECURITY_FILTER_CHAIN = "springSecurityFilterChain";
+    /** Spring Security's wrapper that looks up the request's handler first (see noHandlerLookupBeforeSecurity). */
+    static final String HANDLER_LOOKUP_WRAPPER = "WebMvcSecurityConfiguration$CompositeFilterChainProxy";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
@@ -150,9 +153,6 @@ class SecurityConfiguration {
             }
         };
     }
-
-    static final String SECURITY_FILTER_CHAIN = "springSecurityFilterChain";
-    static final String HANDLER_LOOKUP_WRAPPER = "WebMvcSecurityConfiguration$CompositeFilterChainProxy";
 
     /** The chain inside Spring Security's handler-lookup wrapper, or null if the definition is not that wrapper. */
     private static BeanDefinition unwrapped(BeanDefinition definition) {
