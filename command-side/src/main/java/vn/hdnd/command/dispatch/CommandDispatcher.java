@@ -175,17 +175,14 @@ public class CommandDispatcher {
      * transaction appended it, or else (a command that appended nothing to it) read in the transaction.
      */
     private CommandResult lastEvent(String aggregateId, String resultId, Long receiptPosition) {
-        var appended = StreamPositions.lastAppended(aggregateId);
-        if (appended.isPresent()) {
-            return new CommandResult(resultId, appended.get().sequenceNumber(), appended.get().globalIndex(),
-                    receiptPosition);
-        }
-        return jdbc.sql("""
-                        SELECT sequence_number, global_index FROM domain_event_entry
-                         WHERE aggregate_identifier = :id ORDER BY sequence_number DESC LIMIT 1""")
-                .param("id", aggregateId)
-                .query((rs, n) -> new CommandResult(resultId, rs.getLong(1), rs.getLong(2), receiptPosition))
-                .single();
+        return StreamPositions.lastAppended(aggregateId)
+                .map(last -> new CommandResult(resultId, last.sequenceNumber(), last.globalIndex(), receiptPosition))
+                .orElseGet(() -> jdbc.sql("""
+                                SELECT sequence_number, global_index FROM domain_event_entry
+                                 WHERE aggregate_identifier = :id ORDER BY sequence_number DESC LIMIT 1""")
+                        .param("id", aggregateId)
+                        .query((rs, n) -> new CommandResult(resultId, rs.getLong(1), rs.getLong(2), receiptPosition))
+                        .single());
     }
 
     /** The global position of the event holding a decision, read in the command's own transaction. */

@@ -46,8 +46,8 @@ public final class StreamPositions {
     public static void appended(String aggregateId, long sequenceNumber, long globalIndex) {
         StreamPositions positions = current(true);
         if (positions != null) {
-            positions.appended.merge(aggregateId, new Appended(sequenceNumber, globalIndex),
-                    (before, now) -> now.sequenceNumber() > before.sequenceNumber() ? now : before);
+            // A stream's events are appended in sequence order: the latest is its last.
+            positions.appended.put(aggregateId, new Appended(sequenceNumber, globalIndex));
         }
     }
 

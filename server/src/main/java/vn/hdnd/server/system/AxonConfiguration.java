@@ -181,7 +181,7 @@ class AxonConfiguration {
                                         @Value("${council.ledger.max-gap-offset:1000000}") int maxGapOffset,
                                         @Value("${council.event-store.fetch-delay-ms:100}") long fetchDelayMillis,
                                         @Value("${council.event-store.cleanup-delay-ms:1000}") long cleanupDelayMillis,
-                                  @Value("${council.event-store.read-interval-ms:50}") long readIntervalMillis) {
+                                        @Value("${council.event-store.read-interval-ms:50}") long readIntervalMillis) {
         EventStorageEngine engine = engine(serializer, eventSerializer, persistenceExceptionResolver,
                 connectionProvider, transactionManager, eventSchema, configuration, batchSize,
                 Math.toIntExact(gapTimeout.toMillis()), maxGapOffset);

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * <p>
  * The shared reader reads again as soon as a read has found something. Under a steady load of commands each read
  * found an event or two and the next one nothing: reads of the log (each a transaction) outnumbered the commands.
- * Starting reads at most every {@code minInterval} (a few milliseconds of lag) lets the events of that interval
+ * Starting reads at most every {@code minInterval} (tens of milliseconds of lag at most) lets the events of that interval
  * arrive in one read; a reader that has caught up still waits for the next commit.
  */
 final class BoundedProducerReads implements EventStorageEngine {
