@@ -16,7 +16,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.hdnd.command.RuleViolation;
 import vn.hdnd.events.EventMetadata;
 
@@ -32,7 +31,8 @@ import java.util.function.Function;
 
 /**
  * The one path every command takes: authorise, deduplicate by idempotency key, send to the aggregate in a
- * transaction together with the idempotency record, retry a bounded number of times on a concurrent append, and
+ * transaction together with the idempotency record (a transaction shared with other commands, {@link GroupCommit}),
+ * retry a bounded number of times on a concurrent append, and
  * answer {@code {id, version, position}} or a Problem Details error. A refused command appends nothing.
  */
 @Component
@@ -61,16 +61,16 @@ public class CommandDispatcher {
     }
 
     private final CommandGateway commands;
-    private final TransactionTemplate transaction;
+    private final GroupCommit transactions;
     private final IdempotencyStore idempotency;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final AggregateLocks locks;
 
-    CommandDispatcher(CommandGateway commands, TransactionTemplate transaction, IdempotencyStore idempotency,
+    CommandDispatcher(CommandGateway commands, GroupCommit transactions, IdempotencyStore idempotency,
                       JdbcClient jdbc, ObjectMapper json, AggregateLocks locks) {
         this.commands = commands;
-        this.transaction = transaction;
+        this.transactions = transactions;
         this.idempotency = idempotency;
         this.jdbc = jdbc;
         this.json = json;
@@ -93,7 +93,7 @@ public class CommandDispatcher {
         HttpStatus status = target.created() ? HttpStatus.CREATED : HttpStatus.OK;
         for (int attempt = 1; ; attempt++) {
             try {
-                Answer answer = transaction.execute(tx -> {
+                Answer answer = transactions.execute(target.queueKey(), tx -> {
                     if (request.idempotencyKey() != null) {
                         var stored = idempotency.claim(actor, request.idempotencyKey(), fingerprint);
                         if (stored.isPresent()) {

@@ -3,6 +3,7 @@ package vn.hdnd.command.dispatch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,8 +36,14 @@ class CommandDispatcherRetryTest {
     private final CommandGateway commands = mock(CommandGateway.class);
     private final PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
     private final JdbcClient jdbc = mock(JdbcClient.class, RETURNS_DEEP_STUBS);
-    private final CommandDispatcher dispatcher = new CommandDispatcher(commands, new TransactionTemplate(transactions),
+    private final GroupCommit groupCommit = new GroupCommit(new TransactionTemplate(transactions), 1, 32);
+    private final CommandDispatcher dispatcher = new CommandDispatcher(commands, groupCommit,
             mock(IdempotencyStore.class), jdbc, new ObjectMapper(), mock(AggregateLocks.class));
+
+    @AfterEach
+    void stopLanes() throws InterruptedException {
+        groupCommit.destroy();
+    }
 
     private final CommandRequest request = new CommandRequest(
             new TestingAuthenticationToken("admin", null, CouncilScopes.ROLE_ADMIN), null, null, "POST",

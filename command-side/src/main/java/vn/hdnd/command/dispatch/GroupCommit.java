@@ -1,0 +1,199 @@
+package vn.hdnd.command.dispatch;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Group commit: commands that arrive while others are being written share one database transaction. A transaction
+ * costs PostgreSQL more than the statements of a command in it (its start, its commit record and the flush that makes
+ * it durable), and a few connections working in turn cost it less than one per request thread (bench/README.md).
+ * <p>
+ * Each command goes to one of a few lanes, chosen by its queue key ({@link AggregateLocks}), and each lane writes its
+ * commands in turn on its own thread: all that waited in the lane while the previous transaction ran are written
+ * together, in order, in one transaction. Commands on one aggregate thus stay in one lane, and a lane never waits for
+ * a lock another lane holds. Nothing is answered before the transaction commits.
+ * <p>
+ * A transaction that runs commands one after another is what running them one after another in their own
+ * transactions would have written: each command sees its predecessors' events, read in the same transaction. When one
+ * command fails, the transaction is rolled back; that command gets its failure, as it would have after its
+ * predecessors, and the others are written again without it. When the commit itself fails, every command in it gets
+ * that failure, as each would have alone: none is run again, since a commit whose answer was lost may have been
+ * written.
+ */
+@Component
+class GroupCommit implements DisposableBean, MeterBinder {
+    private final TransactionTemplate transaction;
+    private final int maxBatch;
+    private final List<Lane> lanes = new ArrayList<>();
+    private final LongAdder transactions = new LongAdder();
+    private final LongAdder commands = new LongAdder();
+    private final LongAdder rollbacks = new LongAdder();
+    /** Queued to stop a lane once it has written what was queued before. */
+    private final Pending<Void> stop = new Pending<>(status -> null);
+    private volatile boolean closed;
+
+    GroupCommit(TransactionTemplate transaction,
+                @Value("${council.commands.lanes:4}") int lanes,
+                @Value("${council.commands.max-batch:32}") int maxBatch) {
+        if (lanes < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("council.commands.lanes and max-batch must be at least 1");
+        }
+        this.transaction = transaction;
+        this.maxBatch = maxBatch;
+        for (int i = 0; i < lanes; i++) {
+            Lane lane = new Lane();
+            Thread thread = new Thread(lane::run, "command-lane-" + i);
+            thread.setDaemon(true);
+            lane.thread = thread;
+            this.lanes.add(lane);
+            thread.start();
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction shared with the commands queued in the same lane, and answers its result
+     * once that transaction has committed; a failure of {@code work} or of the commit is thrown as it was raised.
+     */
+    <T> T execute(String queueKey, TransactionCallback<T> work) {
+        Pending<T> pending = new Pending<>(work);
+        if (closed) {
+            // Shutting down: the lanes may be gone, so the caller's thread writes its command alone.
+            return transaction.execute(work);
+        }
+        lanes.get(Math.floorMod(queueKey.hashCode(), lanes.size())).queue.add(pending);
+        return pending.await();
+    }
+
+    /**
+     * {@code council.commands.transactions} and {@code council.commands.answered}: their ratio is the mean number of
+     * commands per transaction. {@code council.commands.rewritten}: shared transactions rolled back because one of
+     * their commands failed, the others then written again.
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("council.commands.transactions", transactions, LongAdder::sum)
+                .description("transactions the command lanes ran").register(registry);
+        FunctionCounter.builder("council.commands.answered", commands, LongAdder::sum)
+                .description("commands the command lanes answered").register(registry);
+        FunctionCounter.builder("council.commands.rewritten", rollbacks, LongAdder::sum)
+                .description("shared transactions written again without a failed command").register(registry);
+    }
+
+    /** Lets each lane finish the commands already queued, then stops it. */
+    @Override
+    public void destroy() throws InterruptedException {
+        closed = true;
+        for (Lane lane : lanes) {
+            lane.queue.add(stop);
+        }
+        for (Lane lane : lanes) {
+            lane.thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+    }
+
+    private final class Lane {
+        final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+        Thread thread;
+
+        void run() {
+            List<Pending<?>> batch = new ArrayList<>(maxBatch);
+            while (true) {
+                try {
+                    batch.add(queue.take());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                queue.drainTo(batch, maxBatch - 1);
+                boolean stopping = batch.remove(stop);
+                write(batch);
+                batch.clear();
+                if (stopping) {
+                    // Commands queued behind the stop are still written.
+                    queue.drainTo(batch);
+                    write(batch);
+                    return;
+                }
+            }
+        }
+
+        /** Writes the batch in one transaction; a failing command is answered and the rest written again. */
+        private void write(List<Pending<?>> batch) {
+            List<Pending<?>> remaining = new ArrayList<>(batch);
+            while (!remaining.isEmpty()) {
+                int[] running = {0};
+                List<Object> results = new ArrayList<>(remaining.size());
+                try {
+                    transactions.increment();
+                    transaction.executeWithoutResult(status -> {
+                        for (; running[0] < remaining.size(); running[0]++) {
+                            results.add(remaining.get(running[0]).work.doInTransaction(status));
+                        }
+                    });
+                } catch (RuntimeException | Error e) {
+                    if (running[0] < remaining.size()) {
+                        remaining.remove(running[0]).fail(e);
+                        if (!remaining.isEmpty()) {
+                            rollbacks.increment();
+                        }
+                        continue;
+                    }
+                    remaining.forEach(pending -> pending.fail(e));
+                    return;
+                }
+                for (int i = 0; i < remaining.size(); i++) {
+                    remaining.get(i).complete(results.get(i));
+                }
+                return;
+            }
+        }
+    }
+
+    private final class Pending<T> {
+        final TransactionCallback<T> work;
+        private final CompletableFuture<T> answer = new CompletableFuture<>();
+
+        Pending(TransactionCallback<T> work) {
+            this.work = work;
+        }
+
+        @SuppressWarnings("unchecked")
+        void complete(Object result) {
+            commands.increment();
+            answer.complete((T) result);
+        }
+
+        void fail(Throwable failure) {
+            commands.increment();
+            answer.completeExceptionally(failure);
+        }
+
+        T await() {
+            try {
+                return answer.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+    }
+}
