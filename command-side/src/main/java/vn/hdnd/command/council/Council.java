@@ -57,6 +57,12 @@ class Council {
     private final Set<String> termNames = new HashSet<>();
     private int seats;
     private final Map<String, Mandate> mandates = new HashMap<>();
+    /**
+     * What a new seat competes with, without a walk over every mandate of the term: the mandates not ended, and the
+     * end dates of those ended.
+     */
+    private int openMandates;
+    private final List<LocalDate> mandateEnds = new ArrayList<>();
     /** Committees by id, with the date each was formed. */
     private final Map<String, LocalDate> committees = new HashMap<>();
     private final List<Holding> holdings = new ArrayList<>();
@@ -146,9 +152,7 @@ class Council {
         require(!mandates.containsKey(command.delegateId()), "delegate-seated-once",
                 "delegate " + command.delegateId() + " already has a seat in this council");
         // Whoever holds a mandate on or after the new seat's date competes for the same seats.
-        long competing = mandates.values().stream()
-                .filter(m -> m.endedOn() == null || m.endedOn().isAfter(command.seatedOn()))
-                .count();
+        long competing = openMandates + mandateEnds.stream().filter(end -> end.isAfter(command.seatedOn())).count();
         require(competing < seats, "seats-limit",
                 "all " + seats + " seats of term " + openTerm + " are taken on " + command.seatedOn());
         apply(new DelegateSeated(councilId, command.delegateId(), command.fullName(), command.fullTime(),
@@ -279,6 +283,8 @@ class Council {
         termStartsOn = event.startsOn();
         seats = event.seats();
         mandates.clear();
+        openMandates = 0;
+        mandateEnds.clear();
     }
 
     @EventSourcingHandler
@@ -291,11 +297,17 @@ class Council {
     @EventSourcingHandler
     void on(DelegateSeated event) {
         mandates.put(event.delegateId(), new Mandate(event.seatedOn(), null));
+        openMandates++;
     }
 
     @EventSourcingHandler
     void on(MandateEnded event) {
-        mandates.computeIfPresent(event.delegateId(), (id, m) -> new Mandate(m.seatedOn(), event.effectiveOn()));
+        Mandate mandate = mandates.get(event.delegateId());
+        if (mandate != null && mandate.endedOn() == null) {
+            mandates.put(event.delegateId(), new Mandate(mandate.seatedOn(), event.effectiveOn()));
+            openMandates--;
+            mandateEnds.add(event.effectiveOn());
+        }
     }
 
     @EventSourcingHandler
