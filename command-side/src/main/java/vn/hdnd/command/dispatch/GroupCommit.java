@@ -48,7 +48,7 @@ class GroupCommit implements DisposableBean, MeterBinder {
     private volatile boolean closed;
 
     GroupCommit(TransactionTemplate transaction,
-                @Value("${council.commands.lanes:4}") int lanes,
+                @Value("${council.commands.lanes:2}") int lanes,
                 @Value("${council.commands.max-batch:32}") int maxBatch) {
         if (lanes < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("council.commands.lanes and max-batch must be at least 1");
@@ -56,12 +56,9 @@ class GroupCommit implements DisposableBean, MeterBinder {
         this.transaction = transaction;
         this.maxBatch = maxBatch;
         for (int i = 0; i < lanes; i++) {
-            Lane lane = new Lane();
-            Thread thread = new Thread(lane::run, "command-lane-" + i);
-            thread.setDaemon(true);
-            lane.thread = thread;
+            Lane lane = new Lane("command-lane-" + i);
             this.lanes.add(lane);
-            thread.start();
+            lane.thread.start();
         }
     }
 
@@ -70,13 +67,18 @@ class GroupCommit implements DisposableBean, MeterBinder {
      * once that transaction has committed; a failure of {@code work} or of the commit is thrown as it was raised.
      */
     <T> T execute(String queueKey, TransactionCallback<T> work) {
-        Pending<T> pending = new Pending<>(work);
-        if (closed) {
-            // Shutting down: the lanes may be gone, so the caller's thread writes its command alone.
+        if (closed || onALane()) {
+            // Shutting down, the lanes may be gone: the caller's thread writes its command alone. On a lane, a command
+            // sent while writing another joins that one's transaction instead of waiting for a lane, perhaps its own.
             return transaction.execute(work);
         }
+        Pending<T> pending = new Pending<>(work);
         lanes.get(Math.floorMod(queueKey.hashCode(), lanes.size())).queue.add(pending);
         return pending.await();
+    }
+
+    private boolean onALane() {
+        return lanes.stream().anyMatch(lane -> lane.thread == Thread.currentThread());
     }
 
     /**
@@ -108,7 +110,12 @@ class GroupCommit implements DisposableBean, MeterBinder {
 
     private final class Lane {
         final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
-        Thread thread;
+        final Thread thread;
+
+        Lane(String name) {
+            thread = new Thread(this::run, name);
+            thread.setDaemon(true);
+        }
 
         void run() {
             List<Pending<?>> batch = new ArrayList<>(maxBatch);

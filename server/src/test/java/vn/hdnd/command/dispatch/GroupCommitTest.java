@@ -119,6 +119,19 @@ class GroupCommitTest {
         assertThat(runs.get("twice")).hasValue(1);
     }
 
+    @Test
+    void aCommandSentWhileALaneWritesAnotherJoinsItsTransaction() throws InterruptedException {
+        send("outer", status -> {
+            insert("outer").doInTransaction(status);
+            // Waiting for the lane here would wait for itself.
+            return groupCommit.execute("one-key", insert("inner"));
+        });
+        releaseAndWait();
+
+        assertThat(answers).containsEntry("outer", "inner");
+        assertThat(transactionOf("inner")).isEqualTo(transactionOf("outer"));
+    }
+
     /** A first command that waits inside its transaction until released, while the next ones queue. */
     private void holdTheLane() {
         CountDownLatch holding = new CountDownLatch(1);
@@ -138,7 +151,7 @@ class GroupCommitTest {
         }
     }
 
-    /** Sends a command from a client thread of its own, and waits until the client waits for its answer. */
+    /** Sends a command from a client thread of its own, and waits until the client waits for its answer (or has it). */
     private void send(String name, TransactionCallback<?> work) {
         runs.put(name, new AtomicInteger());
         Thread client = new Thread(() -> {
@@ -153,7 +166,8 @@ class GroupCommitTest {
         });
         clients.add(client);
         client.start();
-        await().atMost(10, TimeUnit.SECONDS).until(() -> client.getState() == Thread.State.WAITING);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> client.getState() == Thread.State.WAITING
+                || client.getState() == Thread.State.TERMINATED);
     }
 
     private void releaseAndWait() throws InterruptedException {
