@@ -4,8 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.hdnd.events.council.CommitteeFormed;
@@ -17,6 +15,7 @@ import vn.hdnd.events.council.OfficeAssigned;
 import vn.hdnd.events.council.OfficeVacated;
 import vn.hdnd.events.council.TermEnded;
 import vn.hdnd.events.council.TermOpened;
+import vn.hdnd.query.projection.BatchedWrites;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -40,7 +39,6 @@ import static java.sql.Types.VARCHAR;
 @ProcessingGroup(CouncilProjection.NAME)
 class CouncilProjection {
     static final String NAME = "councils";
-    private static final String WRITES = CouncilProjection.class.getName() + ".writes";
 
     static final BatchedWrites.Statement INSERT_COUNCIL = new BatchedWrites.Statement("council_view", """
             INSERT INTO council_view (council_id, name, tier, parent_id, established_on)
@@ -140,14 +138,8 @@ class CouncilProjection {
                 e.councilId());
     }
 
-    /** The writes of the current processor batch, sent when it prepares to commit. */
     private BatchedWrites writes() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(WRITES, key -> {
-            BatchedWrites writes = new BatchedWrites();
-            unitOfWork.onPrepareCommit(u -> writes.flush(jdbc));
-            return writes;
-        });
+        return BatchedWrites.ofCurrentBatch(CouncilProjection.class, jdbc);
     }
 
     /**

@@ -1,5 +1,7 @@
-package vn.hdnd.query.council;
+package vn.hdnd.query.projection;
 
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -14,7 +16,8 @@ import java.util.function.BiConsumer;
 /**
  * The writes of one processor batch (one unit of work), held in memory and sent when the unit of work prepares to
  * commit: in the transaction that also stores the processor's token, as a few JDBC batches instead of one round trip
- * per event. A rebuild replays a million events; one statement per event made it wait on the database for each.
+ * per event. A rebuild replays a million events; one statement per event made it wait on the database for each, and
+ * under load each statement is work for PostgreSQL beside the commands'.
  *
  * <p>Order. Every statement of the projection writes exactly one table and reads no other table (an UPDATE's WHERE
  * looks only at the table it updates), so statements on different tables commute. On one table they keep the order
@@ -23,10 +26,10 @@ import java.util.function.BiConsumer;
  * SQL as one JDBC batch (a JDBC batch runs its rows in order). A handler that needs to <em>read</em> the projection's
  * tables would have to {@link #flush} first.
  */
-final class BatchedWrites {
+public final class BatchedWrites {
 
     /** A statement of the projection: the one table it writes, its SQL with {@code ?} parameters, their JDBC types. */
-    record Statement(String table, String sql, int... types) {
+    public record Statement(String table, String sql, int... types) {
     }
 
     /** Consecutive rows of one statement on one table. */
@@ -36,7 +39,20 @@ final class BatchedWrites {
     /** Each table's runs, in event order. */
     private final Map<String, List<Run>> tables = new LinkedHashMap<>();
 
-    void add(Statement statement, Object... values) {
+    /**
+     * The writes of the processor batch being handled, sent with {@code jdbc} when it prepares to commit; one set per
+     * projection ({@code owner}) in the batch.
+     */
+    public static BatchedWrites ofCurrentBatch(Class<?> owner, JdbcTemplate jdbc) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(owner.getName() + ".writes", key -> {
+            BatchedWrites writes = new BatchedWrites();
+            unitOfWork.onPrepareCommit(u -> writes.flush(jdbc));
+            return writes;
+        });
+    }
+
+    public void add(Statement statement, Object... values) {
         if (values.length != statement.types().length) {
             throw new IllegalArgumentException(statement.sql() + " takes " + statement.types().length
                     + " parameters, not " + values.length);

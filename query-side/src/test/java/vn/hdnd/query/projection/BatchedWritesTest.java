@@ -1,4 +1,4 @@
-package vn.hdnd.query.council;
+package vn.hdnd.query.projection;
 
 import org.junit.jupiter.api.Test;
 
