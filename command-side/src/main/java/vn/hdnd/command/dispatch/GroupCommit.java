@@ -42,7 +42,7 @@ class GroupCommit implements DisposableBean, MeterBinder {
     private final List<Lane> lanes = new ArrayList<>();
     private final LongAdder transactions = new LongAdder();
     private final LongAdder commands = new LongAdder();
-    private final LongAdder rollbacks = new LongAdder();
+    private final LongAdder rewrites = new LongAdder();
     /** Queued to stop a lane once it has written what was queued before. */
     private final Pending<Void> stop = new Pending<>(status -> null);
     private volatile boolean closed;
@@ -92,7 +92,7 @@ class GroupCommit implements DisposableBean, MeterBinder {
                 .description("transactions the command lanes ran").register(registry);
         FunctionCounter.builder("council.commands.answered", commands, LongAdder::sum)
                 .description("commands the command lanes answered").register(registry);
-        FunctionCounter.builder("council.commands.rewritten", rollbacks, LongAdder::sum)
+        FunctionCounter.builder("council.commands.rewritten", rewrites, LongAdder::sum)
                 .description("shared transactions written again without a failed command").register(registry);
     }
 
@@ -155,7 +155,7 @@ class GroupCommit implements DisposableBean, MeterBinder {
                     if (running[0] < remaining.size()) {
                         remaining.remove(running[0]).fail(e);
                         if (!remaining.isEmpty()) {
-                            rollbacks.increment();
+                            rewrites.increment();
                         }
                         continue;
                     }
