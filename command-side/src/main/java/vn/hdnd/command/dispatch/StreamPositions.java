@@ -14,7 +14,9 @@ import java.util.function.Supplier;
  * against which the aggregate cache checks its entry; and the global index of each event the transaction appends,
  * which the command's answer carries. Each was a round trip of its own, and a round trip is what a command costs
  * PostgreSQL most (bench/README.md). Kept with the Spring transaction and dropped at its end; outside one, nothing is
- * kept and callers ask the database.
+ * kept and callers ask the database. A transaction shared by several commands ({@link GroupCommit}) keeps what they
+ * learn together: a later command's lock reads its stream's head again, and an aggregate's last append is its last
+ * event whichever command appended it.
  */
 public final class StreamPositions {
     private static final Object RESOURCE = StreamPositions.class;
