@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Queues commands on the same aggregate instead of letting them race. Without it, concurrent commands on one
@@ -19,13 +21,28 @@ import java.sql.SQLException;
 @Component
 class AggregateLocks {
     /**
-     * Two statements, one round trip: the lock, then the head of the target aggregate's stream for the aggregate
-     * cache ({@link StreamPositions}). In PostgreSQL's default isolation each statement reads a snapshot taken when
-     * it starts, so the head is read after the lock is held and sees every append committed before it.
+     * The head of aggregate {@code a}'s stream, null if it has none. Not {@code MAX(sequence_number)}: PostgreSQL
+     * plans every execution here ({@code PostgresPlanCache}), and it plans a {@code MAX} twice, as an aggregate and as
+     * the index scan it becomes; the head's planning was its largest cost (bench/README.md).
      */
-    private static final String LOCK_AND_READ_HEAD = """
-            SELECT pg_advisory_xact_lock(hashtextextended(?, 0));
-            SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?""";
+    private static final String LAST_SEQUENCE_NUMBER = """
+            SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = a
+             ORDER BY sequence_number DESC LIMIT 1""";
+
+    /**
+     * Two statements, one round trip: the locks, in the order of their keys (so that two transactions locking
+     * overlapping sets cannot each wait for the other), then the heads of the aggregates' streams for the aggregate
+     * cache ({@link StreamPositions}). In PostgreSQL's default isolation each statement reads a snapshot taken when
+     * it starts, so the heads are read after the locks are held and see every append committed before.
+     */
+    private static final String LOCK_AND_READ_HEADS = """
+            SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(?::text[]) AS k;
+            SELECT a, (""" + LAST_SEQUENCE_NUMBER + """
+            ) FROM unnest(?::text[]) AS a""";
+
+    /** A command's lock: its queue key, and the aggregate whose head is read once the lock is held. */
+    record Lock(String key, String aggregateId) {
+    }
 
     private final JdbcTemplate jdbc;
     private final boolean advisory;
@@ -37,22 +54,43 @@ class AggregateLocks {
         }
     }
 
-    /** Waits for the lock on {@code key} in the current transaction, and reads the head of {@code aggregateId}. */
+    /**
+     * Waits for the lock on {@code key} in the current transaction, and reads the head of {@code aggregateId}, unless
+     * the transaction already did ({@link #lockAll}).
+     */
     void lock(String key, String aggregateId) {
-        if (!advisory) {
+        if (!StreamPositions.locked(key, aggregateId)) {
+            lockAll(List.of(new Lock(key, aggregateId)));
+        }
+    }
+
+    /**
+     * Takes the locks of a batch's commands ({@link GroupCommit}) in one round trip instead of one each, and reads
+     * their aggregates' heads; each command's own {@link #lock} then finds its lock held and its head read.
+     */
+    void lockAll(Collection<Lock> locks) {
+        if (!advisory || locks.isEmpty()) {
             return;
         }
-        jdbc.execute(LOCK_AND_READ_HEAD, (PreparedStatement statement) -> {
-            statement.setString(1, key);
-            statement.setString(2, aggregateId);
-            statement.execute();
-            if (!statement.getMoreResults()) {
-                throw new IllegalStateException("the stream's head did not come back with the lock");
+        String[] keys = locks.stream().map(Lock::key).distinct().sorted().toArray(String[]::new);
+        String[] aggregates = locks.stream().map(Lock::aggregateId).distinct().toArray(String[]::new);
+        jdbc.execute((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(LOCK_AND_READ_HEADS)) {
+                statement.setArray(1, connection.createArrayOf("text", keys));
+                statement.setArray(2, connection.createArrayOf("text", aggregates));
+                statement.execute();
+                if (!statement.getMoreResults()) {
+                    throw new IllegalStateException("the streams' heads did not come back with the locks");
+                }
+                try (ResultSet heads = statement.getResultSet()) {
+                    while (heads.next()) {
+                        long last = heads.getLong(2);
+                        StreamPositions.headReadWithLock(heads.getString(1), heads.wasNull() ? null : last);
+                    }
+                }
             }
-            try (ResultSet head = statement.getResultSet()) {
-                head.next();
-                long last = head.getLong(1);
-                StreamPositions.headReadWithLock(aggregateId, head.wasNull() ? null : last);
+            for (String key : keys) {
+                StreamPositions.lockHeld(key);
             }
             return null;
         });

@@ -93,7 +93,7 @@ public class CommandDispatcher {
         HttpStatus status = target.created() ? HttpStatus.CREATED : HttpStatus.OK;
         for (int attempt = 1; ; attempt++) {
             try {
-                Answer answer = transactions.execute(target.queueKey(), tx -> {
+                Answer answer = transactions.execute(new AggregateLocks.Lock(target.queueKey(), target.aggregateId()), tx -> {
                     if (request.idempotencyKey() != null) {
                         var stored = idempotency.claim(actor, request.idempotencyKey(), fingerprint);
                         if (stored.isPresent()) {

@@ -38,22 +38,24 @@ import java.util.concurrent.atomic.LongAdder;
 @Component
 class GroupCommit implements DisposableBean, MeterBinder {
     private final TransactionTemplate transaction;
+    private final AggregateLocks locks;
     private final int maxBatch;
     private final List<Lane> lanes = new ArrayList<>();
     private final LongAdder transactions = new LongAdder();
     private final LongAdder commands = new LongAdder();
     private final LongAdder rewrites = new LongAdder();
     /** Queued to stop a lane once it has written what was queued before. */
-    private final Pending<Void> stop = new Pending<>(status -> null);
+    private final Pending<Void> stop = new Pending<>(null, status -> null);
     private volatile boolean closed;
 
-    GroupCommit(TransactionTemplate transaction,
+    GroupCommit(TransactionTemplate transaction, AggregateLocks locks,
                 @Value("${council.commands.lanes:2}") int lanes,
                 @Value("${council.commands.max-batch:32}") int maxBatch) {
         if (lanes < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("council.commands.lanes and max-batch must be at least 1");
         }
         this.transaction = transaction;
+        this.locks = locks;
         this.maxBatch = maxBatch;
         for (int i = 0; i < lanes; i++) {
             Lane lane = new Lane("command-lane-" + i);
@@ -65,15 +67,16 @@ class GroupCommit implements DisposableBean, MeterBinder {
     /**
      * Runs {@code work} in a transaction shared with the commands queued in the same lane, and answers its result
      * once that transaction has committed; a failure of {@code work} or of the commit is thrown as it was raised.
+     * The transaction takes {@code lock} before any of its commands runs, with the other commands' locks.
      */
-    <T> T execute(String queueKey, TransactionCallback<T> work) {
+    <T> T execute(AggregateLocks.Lock lock, TransactionCallback<T> work) {
         if (closed || onALane()) {
             // Shutting down, the lanes may be gone: the caller's thread writes its command alone. On a lane, a command
             // sent while writing another joins that one's transaction instead of waiting for a lane, perhaps its own.
             return transaction.execute(work);
         }
-        Pending<T> pending = new Pending<>(work);
-        lanes.get(Math.floorMod(queueKey.hashCode(), lanes.size())).queue.add(pending);
+        Pending<T> pending = new Pending<>(lock, work);
+        lanes.get(Math.floorMod(lock.key().hashCode(), lanes.size())).queue.add(pending);
         return pending.await();
     }
 
@@ -138,22 +141,36 @@ class GroupCommit implements DisposableBean, MeterBinder {
             }
         }
 
-        /** Writes the batch in one transaction; a failing command is answered and the rest written again. */
+        /**
+         * Writes the batch in one transaction; a failing command is answered and the rest written again. The batch's
+         * locks are taken first, in one round trip; if that fails (a deadlock with another node, say), each command
+         * takes its own instead, so that a failure is answered to the command it belongs to.
+         */
         private void write(List<Pending<?>> batch) {
             List<Pending<?>> remaining = new ArrayList<>(batch);
+            boolean lockFirst = true;
             while (!remaining.isEmpty()) {
-                int[] running = {0};
+                int[] running = {-1};
+                boolean lockingFirst = lockFirst;
                 List<Object> results = new ArrayList<>(remaining.size());
                 try {
                     transactions.increment();
                     transaction.executeWithoutResult(status -> {
-                        for (; running[0] < remaining.size(); running[0]++) {
+                        if (lockingFirst) {
+                            locks.lockAll(remaining.stream().map(pending -> pending.lock).toList());
+                        }
+                        for (running[0] = 0; running[0] < remaining.size(); running[0]++) {
                             results.add(remaining.get(running[0]).work.doInTransaction(status));
                         }
                     });
                 } catch (RuntimeException | Error e) {
-                    if (running[0] < remaining.size()) {
-                        remaining.remove(running[0]).fail(e);
+                    if (running[0] < 0 && lockingFirst) {
+                        lockFirst = false;
+                        continue;
+                    }
+                    int failed = Math.max(running[0], 0);
+                    if (failed < remaining.size()) {
+                        remaining.remove(failed).fail(e);
                         if (!remaining.isEmpty()) {
                             rewrites.increment();
                         }
@@ -171,10 +188,12 @@ class GroupCommit implements DisposableBean, MeterBinder {
     }
 
     private final class Pending<T> {
+        final AggregateLocks.Lock lock;
         final TransactionCallback<T> work;
         private final CompletableFuture<T> answer = new CompletableFuture<>();
 
-        Pending(TransactionCallback<T> work) {
+        Pending(AggregateLocks.Lock lock, TransactionCallback<T> work) {
+            this.lock = lock;
             this.work = work;
         }
 

@@ -4,8 +4,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -15,8 +17,8 @@ import java.util.function.Supplier;
  * which the command's answer carries. Each was a round trip of its own, and a round trip is what a command costs
  * PostgreSQL most (bench/README.md). Kept with the Spring transaction and dropped at its end; outside one, nothing is
  * kept and callers ask the database. A transaction shared by several commands ({@link GroupCommit}) keeps what they
- * learn together: a later command's lock reads its stream's head again, and an aggregate's last append is its last
- * event whichever command appended it.
+ * learn together: the locks and heads of all of them, read at its start, and each aggregate's last append, which is
+ * then its stream's head whichever command appended it.
  */
 public final class StreamPositions {
     private static final Object RESOURCE = StreamPositions.class;
@@ -28,18 +30,22 @@ public final class StreamPositions {
     /** Heads read with the lock; a null value is a stream with no events. */
     private final Map<String, Long> heads = new HashMap<>();
     private final Map<String, Appended> appended = new HashMap<>();
+    /** The keys of the advisory locks held ({@link AggregateLocks}). */
+    private final Set<String> locks = new HashSet<>();
 
     private StreamPositions() {
     }
 
     /**
-     * The last sequence number of the aggregate's stream: the one read with the lock in this transaction, once (a
-     * second load in the transaction would follow the transaction's own appends), else {@code fromStore}'s.
+     * The last sequence number of the aggregate's stream, if it was read with the lock in this transaction: the last
+     * event this transaction appended to it since, else the head read; otherwise {@code fromStore}'s.
      */
     public static Optional<Long> head(String aggregateId, Supplier<Optional<Long>> fromStore) {
         StreamPositions positions = current(false);
         if (positions != null && positions.heads.containsKey(aggregateId)) {
-            return Optional.ofNullable(positions.heads.remove(aggregateId));
+            Appended last = positions.appended.get(aggregateId);
+            return last != null ? Optional.of(last.sequenceNumber())
+                    : Optional.ofNullable(positions.heads.get(aggregateId));
         }
         return fromStore.get();
     }
@@ -51,6 +57,19 @@ public final class StreamPositions {
             // A stream's events are appended in sequence order: the latest is its last.
             positions.appended.put(aggregateId, new Appended(sequenceNumber, globalIndex));
         }
+    }
+
+    static void lockHeld(String key) {
+        StreamPositions positions = current(true);
+        if (positions != null) {
+            positions.locks.add(key);
+        }
+    }
+
+    /** Whether this transaction holds the lock on {@code key} and has read the head of {@code aggregateId}. */
+    static boolean locked(String key, String aggregateId) {
+        StreamPositions positions = current(false);
+        return positions != null && positions.locks.contains(key) && positions.heads.containsKey(aggregateId);
     }
 
     static void headReadWithLock(String aggregateId, Long lastSequenceNumber) {

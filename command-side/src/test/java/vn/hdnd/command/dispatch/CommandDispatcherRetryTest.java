@@ -36,9 +36,10 @@ class CommandDispatcherRetryTest {
     private final CommandGateway commands = mock(CommandGateway.class);
     private final PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
     private final JdbcClient jdbc = mock(JdbcClient.class, RETURNS_DEEP_STUBS);
-    private final GroupCommit groupCommit = new GroupCommit(new TransactionTemplate(transactions), 1, 32);
+    private final AggregateLocks locks = mock(AggregateLocks.class);
+    private final GroupCommit groupCommit = new GroupCommit(new TransactionTemplate(transactions), locks, 1, 32);
     private final CommandDispatcher dispatcher = new CommandDispatcher(commands, groupCommit,
-            mock(IdempotencyStore.class), jdbc, new ObjectMapper(), mock(AggregateLocks.class));
+            mock(IdempotencyStore.class), jdbc, new ObjectMapper(), locks);
 
     @AfterEach
     void stopLanes() throws InterruptedException {

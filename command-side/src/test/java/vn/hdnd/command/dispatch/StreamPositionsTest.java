@@ -28,18 +28,26 @@ class StreamPositionsTest {
     }
 
     @Test
-    void aHeadReadWithTheLockIsUsedOnceInsteadOfTheStore() {
+    void aHeadReadWithTheLockIsUsedInsteadOfTheStoreThenFollowsTheTransactionsAppends() {
         TransactionSynchronizationManager.initSynchronization();
+        StreamPositions.lockHeld("vn-a");
         StreamPositions.headReadWithLock("vn-a", 7L);
         StreamPositions.headReadWithLock("vn-new", null);
 
         assertThat(StreamPositions.head("vn-a", store)).contains(7L);
         assertThat(StreamPositions.head("vn-new", store)).isEmpty();
+        assertThat(StreamPositions.locked("vn-a", "vn-a")).isTrue();
+        assertThat(StreamPositions.locked("vn-new", "vn-new")).as("its head read, but not its lock").isFalse();
+        // A later command in the transaction: the head is what the transaction appended since.
+        StreamPositions.appended("vn-a", 8, 100);
+        StreamPositions.appended("vn-new", 0, 101);
+        assertThat(StreamPositions.head("vn-a", store)).contains(8L);
+        assertThat(StreamPositions.head("vn-new", store)).contains(0L);
         assertThat(storeReads).hasValue(0);
-        // A second load in the transaction would follow its own appends: it asks the store.
-        assertThat(StreamPositions.head("vn-a", store)).contains(41L);
+        // An aggregate whose head was not read with a lock is the store's to say.
+        StreamPositions.appended("vn-b", 3, 102);
         assertThat(StreamPositions.head("vn-b", store)).contains(41L);
-        assertThat(storeReads).hasValue(2);
+        assertThat(storeReads).hasValue(1);
     }
 
     @Test

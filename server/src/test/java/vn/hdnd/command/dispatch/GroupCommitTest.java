@@ -39,6 +39,8 @@ class GroupCommitTest {
     TransactionTemplate transaction;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AggregateLocks locks;
 
     private GroupCommit groupCommit;
     private final CountDownLatch release = new CountDownLatch(1);
@@ -49,7 +51,7 @@ class GroupCommitTest {
 
     @BeforeEach
     void oneLaneAndATable() {
-        groupCommit = new GroupCommit(transaction, 1, 32);
+        groupCommit = new GroupCommit(transaction, locks, 1, 32);
         groupCommit.bindTo(meters);
         jdbc.sql("DROP TABLE IF EXISTS group_commit_test").update();
         // Unique only at commit, so that a transaction can fail there and nowhere else.
@@ -67,12 +69,19 @@ class GroupCommitTest {
     @Test
     void commandsQueuedWhileATransactionRunsShareTheNextOneInOrder() throws InterruptedException {
         holdTheLane();
-        send("a", insert("a"));
+        Map<String, Long> locksHeld = new ConcurrentHashMap<>();
+        send("a", status -> {
+            locksHeld.put("a", jdbc.sql("""
+                    SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()""")
+                    .query(Long.class).single());
+            return insert("a").doInTransaction(status);
+        });
         send("b", insert("b"));
         send("c", insert("c"));
         releaseAndWait();
 
         assertThat(rows()).containsExactly("held", "a", "b", "c");
+        assertThat(locksHeld).as("the batch's three locks, taken before its first command ran").containsEntry("a", 3L);
         assertThat(transactionOf("a")).isEqualTo(transactionOf("b")).isEqualTo(transactionOf("c"))
                 .isNotEqualTo(transactionOf("held"));
         assertThat(answers).containsEntry("a", "a").containsEntry("b", "b").containsEntry("c", "c");
@@ -124,7 +133,7 @@ class GroupCommitTest {
         send("outer", status -> {
             insert("outer").doInTransaction(status);
             // Waiting for the lane here would wait for itself.
-            return groupCommit.execute("one-key", insert("inner"));
+            return groupCommit.execute(new AggregateLocks.Lock("inner", "inner"), insert("inner"));
         });
         releaseAndWait();
 
@@ -156,7 +165,7 @@ class GroupCommitTest {
         runs.put(name, new AtomicInteger());
         Thread client = new Thread(() -> {
             try {
-                answers.put(name, groupCommit.execute("one-key", status -> {
+                answers.put(name, groupCommit.execute(new AggregateLocks.Lock(name, name), status -> {
                     runs.get(name).incrementAndGet();
                     return work.doInTransaction(status);
                 }));
