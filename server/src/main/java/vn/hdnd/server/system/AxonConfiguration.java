@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -187,6 +188,12 @@ class AxonConfiguration {
                 Math.toIntExact(gapTimeout.toMillis()), maxGapOffset);
         return new LedgerEventSource(new CommittedEventStore(
                 committedStore(engine, fetchDelayMillis, cleanupDelayMillis, readIntervalMillis)));
+    }
+
+    /** Finds each command's target aggregate, for every aggregate ({@link RecordCommandTargets}). */
+    @Bean
+    CommandTargetResolver commandTargetResolver() {
+        return new RecordCommandTargets();
     }
 
     /**

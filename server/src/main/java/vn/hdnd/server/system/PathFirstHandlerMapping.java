@@ -11,6 +11,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Finds a request's handler by its path first. Spring MVC tries every mapping whose path has a variable against each
  * request, and checks each one's method, headers, body and media types before its path: on this API's 78 mappings that
@@ -19,6 +23,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * 405 or 415 answered when none is, are the same.
  */
 class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
+    private final Map<PathPattern, Shape> shapes = new ConcurrentHashMap<>();
 
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
@@ -30,14 +35,49 @@ class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
         return super.getMatchingMapping(info, request);
     }
 
-    /** As {@link PathPatternsRequestCondition#getMatchingCondition} matches the path, without collecting matches. */
-    private static boolean matchesAny(PathPatternsRequestCondition patterns, PathContainer path) {
+    /**
+     * As {@link PathPatternsRequestCondition#getMatchingCondition} matches the path, without collecting matches, and
+     * passing over at once the patterns whose {@link Shape} the path does not have.
+     */
+    private boolean matchesAny(PathPatternsRequestCondition patterns, PathContainer path) {
         for (PathPattern pattern : patterns.getPatterns()) {
-            if (pattern.matches(path)) {
+            if (shapes.computeIfAbsent(pattern, Shape::of).admits(path) && pattern.matches(path)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * What a path must have for a pattern to match it, checked before the pattern itself: its number of segments and
+     * its last segment, where the pattern fixes them. Each request is matched against the paths of all mappings with a
+     * variable (most of this API's); most differ in one of these two.
+     *
+     * @param segments the number of segments, or -1 if the pattern may not fix it ({@code **}, {@code {*rest}}, a
+     *                 regular expression)
+     * @param last     the last segment, or null if it is not literal text
+     */
+    record Shape(int segments, String last) {
+        static Shape of(PathPattern pattern) {
+            String text = pattern.getPatternString();
+            if (!text.startsWith("/") || text.endsWith("/") || text.contains("*") || text.contains(":")) {
+                return new Shape(-1, null);
+            }
+            String[] parts = text.substring(1).split("/", -1);
+            String last = parts[parts.length - 1];
+            return new Shape(parts.length, last.contains("{") || last.contains("?") ? null : last);
+        }
+
+        /** Whether the path may match: it has the pattern's segments, one per separator, and its last one. */
+        boolean admits(PathContainer path) {
+            if (segments < 0) {
+                return true;
+            }
+            List<PathContainer.Element> elements = path.elements();
+            return elements.size() == 2 * segments
+                    && (last == null || elements.get(elements.size() - 1) instanceof PathContainer.PathSegment segment
+                    && segment.valueToMatch().equals(last));
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
@@ -12,6 +13,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import vn.hdnd.server.support.Api;
 import vn.hdnd.server.support.PostgresTest;
 
@@ -66,6 +68,26 @@ class PathFirstHandlerMappingTest {
                 .isEqualTo(415);
         assertThat(admin.postRaw("/api/v1/dashboard/summary", "{}", "application/json").status()).isEqualTo(405);
         assertThat(admin.get("/api/v1/no-such-thing").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPathIsPassedOverWhenItsSegmentsOrItsLastSegmentDifferFromThePatterns() {
+        PathPatternParser parser = new PathPatternParser();
+        PathFirstHandlerMapping.Shape delegates = PathFirstHandlerMapping.Shape.of(
+                parser.parse("/api/v1/councils/{id}/delegates"));
+        assertThat(delegates.admits(PathContainer.parsePath("/api/v1/councils/vn-hn/delegates"))).isTrue();
+        assertThat(delegates.admits(PathContainer.parsePath("/api/v1/councils/vn-hn/committees"))).isFalse();
+        assertThat(delegates.admits(PathContainer.parsePath("/api/v1/councils/vn-hn/delegates/d1"))).isFalse();
+        assertThat(delegates.admits(PathContainer.parsePath("/api/v1/councils/vn-hn/delegates/"))).isFalse();
+
+        PathFirstHandlerMapping.Shape council = PathFirstHandlerMapping.Shape.of(parser.parse("/api/v1/councils/{id}"));
+        assertThat(council.admits(PathContainer.parsePath("/api/v1/councils/vn-hn"))).isTrue();
+        assertThat(council.admits(PathContainer.parsePath("/api/v1/oversight-cases/c1"))).as("checked by the pattern")
+                .isTrue();
+        for (String open : new String[]{"/docs/**", "/files/{*rest}", "/api/{id:[a-z]+}"}) {
+            assertThat(PathFirstHandlerMapping.Shape.of(parser.parse(open))
+                    .admits(PathContainer.parsePath("/a/b/c/d"))).as(open).isTrue();
+        }
     }
 
     /** The pattern's path with a value in each variable that no literal segment of the API uses. */
