@@ -49,7 +49,7 @@ class GroupCommit implements DisposableBean, MeterBinder {
     private volatile boolean closed;
 
     GroupCommit(TransactionTemplate transaction, AggregateLocks locks,
-                @Value("${council.commands.lanes:2}") int lanes,
+                @Value("${council.commands.lanes:1}") int lanes,
                 @Value("${council.commands.max-batch:32}") int maxBatch) {
         if (lanes < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("council.commands.lanes and max-batch must be at least 1");

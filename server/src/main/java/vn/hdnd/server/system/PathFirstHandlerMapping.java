@@ -1,9 +1,6 @@
 package vn.hdnd.server.system;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -77,19 +74,6 @@ class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
             return elements.size() == 2 * segments
                     && (last == null || elements.get(elements.size() - 1) instanceof PathContainer.PathSegment segment
                     && segment.valueToMatch().equals(last));
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Registration {
-        @Bean
-        WebMvcRegistrations pathFirstHandlerMapping() {
-            return new WebMvcRegistrations() {
-                @Override
-                public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-                    return new PathFirstHandlerMapping();
-                }
-            };
         }
     }
 }
