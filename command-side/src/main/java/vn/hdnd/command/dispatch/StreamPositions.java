@@ -59,6 +59,7 @@ public final class StreamPositions {
         }
     }
 
+    /** Records that this transaction holds the advisory lock on {@code key}, until it ends. */
     static void lockHeld(String key) {
         StreamPositions positions = current(true);
         if (positions != null) {
