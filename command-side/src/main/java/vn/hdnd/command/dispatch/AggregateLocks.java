@@ -69,7 +69,7 @@ class AggregateLocks {
      * their aggregates' heads; each command's own {@link #lock} then finds its lock held and its head read.
      */
     void lockAll(Collection<Lock> locks) {
-        if (!advisory || locks.isEmpty()) {
+        if (!advisory) {
             return;
         }
         String[] keys = locks.stream().map(Lock::key).distinct().sorted().toArray(String[]::new);

@@ -13,6 +13,9 @@ import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Axon's annotation-based command target resolver, with the annotated record components of each command type found
@@ -52,7 +55,20 @@ final class RecordCommandTargets implements CommandTargetResolver {
         return axon.resolveTarget(command);
     }
 
+    /**
+     * The accessors of the components annotated, on the component's field or accessor, as Axon finds them there; null
+     * if there is no target, or if a method that is not an accessor is annotated, which Axon would consult too.
+     */
     private static Accessors accessors(Class<?> type) {
+        Set<Method> componentAccessors = Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getAccessor).collect(Collectors.toSet());
+        for (Method method : type.getDeclaredMethods()) {
+            if (!componentAccessors.contains(method) && (AnnotationUtils.isAnnotationPresent(method,
+                    TargetAggregateIdentifier.class) || AnnotationUtils.isAnnotationPresent(method,
+                    TargetAggregateVersion.class))) {
+                return null;
+            }
+        }
         RecordComponent target = annotated(type, TargetAggregateIdentifier.class);
         RecordComponent version = annotated(type, TargetAggregateVersion.class);
         if (target == null || version != null && version.getType() != Long.class) {
@@ -62,16 +78,8 @@ final class RecordCommandTargets implements CommandTargetResolver {
                 version == null ? null : accessible(version.getAccessor()));
     }
 
-    /**
-     * The first component annotated, on the component's field or accessor, as Axon finds it there; null if none is,
-     * or if a method that is not an accessor is, which Axon would consult too.
-     */
+    /** The first component annotated, on its field or its accessor; null if none is. */
     private static RecordComponent annotated(Class<?> type, Class<? extends Annotation> annotation) {
-        for (Method method : type.getDeclaredMethods()) {
-            if (AnnotationUtils.isAnnotationPresent(method, annotation) && !isAccessor(type, method)) {
-                return null;
-            }
-        }
         for (RecordComponent component : type.getRecordComponents()) {
             if (AnnotationUtils.isAnnotationPresent(component.getAccessor(), annotation)
                     || AnnotationUtils.isAnnotationPresent(field(type, component), annotation)) {
@@ -79,15 +87,6 @@ final class RecordCommandTargets implements CommandTargetResolver {
             }
         }
         return null;
-    }
-
-    private static boolean isAccessor(Class<?> type, Method method) {
-        for (RecordComponent component : type.getRecordComponents()) {
-            if (component.getAccessor().equals(method)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static AccessibleObject field(Class<?> type, RecordComponent component) {
