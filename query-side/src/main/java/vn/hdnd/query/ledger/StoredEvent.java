@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import vn.hdnd.events.StoredTimestamps;
 import vn.hdnd.ledger.proofs.LedgerLeaf;
 
 import java.io.IOException;
@@ -43,11 +44,16 @@ record StoredEvent(long globalIndex, String eventId, String aggregateId, String 
 
     /** The leaf this event is logged as (see ledger-proofs/README.md, "Leaf format"). */
     LedgerLeaf leaf() {
-        return LedgerLeaf.of(eventId, aggregateId, sequence, type, Instant.parse(recordedAt), payload);
+        Instant at = StoredTimestamps.parseAxonForm(recordedAt);
+        return LedgerLeaf.of(eventId, aggregateId, sequence, type, at != null ? at : Instant.parse(recordedAt), payload);
     }
 
     /** Axon writes at least three fraction digits; the leaf uses {@link Instant#toString()}, which trims them. */
     private static String instant(String stored) {
+        Instant at = StoredTimestamps.parseAxonForm(stored);
+        if (at != null) {
+            return at.toString();
+        }
         try {
             return Instant.parse(stored).toString();
         } catch (DateTimeParseException e) {

@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStora
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
 import org.axonframework.serialization.Serializer;
 import vn.hdnd.command.dispatch.StreamPositions;
+import vn.hdnd.events.StoredTimestamps;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -24,9 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Iterator;
@@ -243,46 +242,9 @@ final class JdbcStorageEngine extends JdbcEventStorageEngine {
         }
     }
 
-    /**
-     * The instant a stored timestamp names. Axon writes {@code yyyy-MM-ddTHH:mm:ss.SSSZ}
-     * ({@code DateTimeUtils.formatInstant}), which is read here field by field; anything else goes to Axon's parser,
-     * which also reports malformed text as before.
-     */
+    /** The instant a stored timestamp names: Axon's form read field by field, any other by Axon's parser. */
     static Instant parse(String text) {
-        if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.'
-                && text.charAt(23) == 'Z') {
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 2);
-            int day = digits(text, 8, 2);
-            int hour = digits(text, 11, 2);
-            int minute = digits(text, 14, 2);
-            int second = digits(text, 17, 2);
-            int millis = digits(text, 20, 3);
-            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && hour < 24 && minute >= 0 && minute < 60
-                    && second >= 0 && second < 60 && millis >= 0) {
-                try {
-                    long days = LocalDate.of(year, month, day).toEpochDay();
-                    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second,
-                            millis * 1_000_000L);
-                } catch (DateTimeException e) {
-                    // not a date (month 13, 30 February): Axon's parser says so
-                }
-            }
-        }
-        return DateTimeUtils.parseInstant(text);
-    }
-
-    /** The decimal number in {@code length} characters from {@code from}, or -1 if one is not a digit. */
-    private static int digits(String text, int from, int length) {
-        int value = 0;
-        for (int i = from; i < from + length; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        Instant instant = StoredTimestamps.parseAxonForm(text);
+        return instant != null ? instant : DateTimeUtils.parseInstant(text);
     }
 }

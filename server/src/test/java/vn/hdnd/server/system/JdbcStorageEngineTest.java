@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,20 +31,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class JdbcStorageEngineTest {
     private static final Instant NOW = Instant.now();
-
-    @Test
-    void parsesWhatAxonWritesAsAxonParsesIt() {
-        Random random = new Random(42);
-        for (int i = 0; i < 100_000; i++) {
-            Instant instant = Instant.ofEpochMilli(random.nextLong(-2_000_000_000_000L, 250_000_000_000_000L));
-            String stored = DateTimeUtils.formatInstant(instant);
-            assertThat(JdbcStorageEngine.parse(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
-        }
-        for (String stored : List.of("1970-01-01T00:00:00.000Z", "2024-02-29T23:59:59.999Z", "2000-12-31T00:00:00.001Z",
-                "0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z")) {
-            assertThat(JdbcStorageEngine.parse(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
-        }
-    }
 
     /** Other forms Axon's parser accepts go to it, and so does text it refuses. */
     @Test
