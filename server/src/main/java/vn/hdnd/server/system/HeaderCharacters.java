@@ -1,7 +1,10 @@
 package vn.hdnd.server.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
@@ -20,6 +23,18 @@ class HeaderCharacters {
         firewall.setAllowedHeaderNames(name -> allowed(name, false));
         firewall.setAllowedHeaderValues(value -> allowed(value, true));
         return firewall;
+    }
+
+    /**
+     * A request the firewall refuses before any handler (a path holding {@code //} or an encoded slash, a header it
+     * refuses while the security filters read it) is answered 400 with Problem Details, as every client error is;
+     * by default it went to the servlet container's error page, answered in Spring Boot's own error format.
+     */
+    @Bean
+    RequestRejectedHandler problemDetailsForRejectedRequests(ObjectMapper json) {
+        return (request, response, rejected) -> SecurityConfiguration.writeProblem(response, json,
+                HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                "the request was refused: " + rejected.getMessage());
     }
 
     /** As {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, or with a tab allowed too. */

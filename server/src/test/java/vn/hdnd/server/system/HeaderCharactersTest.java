@@ -54,6 +54,16 @@ class HeaderCharactersTest {
         assertThat(answerToCreating("vn-hc2", "X-Note: a\tb")).startsWith("HTTP/1.1 201");
     }
 
+    @Test
+    void aPathTheFirewallRefusesIsAnsweredWithProblemDetails() {
+        Api.Response answer = Api.at(port).as("admin", "admin-pw").postRaw("/api/v1/councils//committees",
+                "{\"name\":\"Ban\",\"formedOn\":\"2021-06-25\"}", "application/json");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        assertThat(answer.json().get("type").asText()).isEqualTo("urn:hdnd:problem:invalid-input");
+        assertThat(answer.json().get("detail").asText()).startsWith("the request was refused");
+    }
+
     private String answerToCreating(String council, String header) throws Exception {
         byte[] body = Api.json(Map.of("id", council, "name", "HĐND tỉnh HC", "tier", "PROVINCE",
                 "establishedOn", "2008-08-01")).getBytes(StandardCharsets.UTF_8);
