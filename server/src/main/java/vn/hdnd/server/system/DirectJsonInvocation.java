@@ -84,7 +84,8 @@ final class DirectJsonInvocation {
             PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
             RequestBody requestBody = parameter.getParameterAnnotation(RequestBody.class);
             if (variable != null && parameter.getParameterType() == String.class && variable.required()) {
-                String name = !variable.name().isEmpty() ? variable.name() : parameter.getParameterName();
+                String name = !variable.name().isEmpty() ? variable.name()
+                        : !variable.value().isEmpty() ? variable.value() : parameter.getParameterName();
                 if (name == null) {
                     return null;
                 }
@@ -204,7 +205,10 @@ final class DirectJsonInvocation {
         public Object resolve(HttpServletRequest request, HttpServletResponse response) throws Exception {
             byte[] bytes;
             try {
-                bytes = request.getInputStream().readAllBytes();
+                // Read to the declared length where there is one: readAllBytes starts with a buffer of 16 KiB.
+                int length = request.getContentLength();
+                bytes = length >= 0 ? request.getInputStream().readNBytes(length)
+                        : request.getInputStream().readAllBytes();
             } catch (IOException e) {
                 throw new HttpMessageNotReadableException("I/O error while reading input message", e,
                         new ServletServerHttpRequest(request));

@@ -1,18 +1,25 @@
 package vn.hdnd.server.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import vn.hdnd.server.support.Api;
 import vn.hdnd.server.support.PostgresTest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -106,6 +113,32 @@ class DirectJsonInvocationTest {
         assertThat(invalid.json().get("type").asText()).isEqualTo("urn:hdnd:problem:invalid-input");
         assertThat(invalid.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "tier");
         assertThat(admin.get("/api/v1/audit/aggregates/vn-dj4/events").status()).isEqualTo(404);
+    }
+
+    static class Handlers {
+        ResponseEntity<Map<String, String>> named(@PathVariable("council") String id,
+                                                  @RequestBody Map<String, String> body) {
+            return ResponseEntity.status(201).eTag("\"7\"").body(Map.of("id", id, "name", body.get("name")));
+        }
+    }
+
+    @Test
+    void aPathVariableIsReadByTheNameItsAnnotationGives() throws Exception {
+        HandlerMethod handler = new HandlerMethod(new Handlers(),
+                Handlers.class.getDeclaredMethod("named", String.class, Map.class)).createWithValidateFlags();
+        DirectJsonInvocation invocation = DirectJsonInvocation.of(handler, List.of(), new ObjectMapper(), null);
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/councils/vn-hn");
+        request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("council", "vn-hn"));
+        request.setContent("{\"name\":\"Ban\"}".getBytes(StandardCharsets.UTF_8));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        invocation.invoke(handler.getBean(), request, response);
+
+        assertThat(response.getStatus()).isEqualTo(201);
+        assertThat(response.getHeader("ETag")).isEqualTo("\"7\"");
+        assertThat(response.getContentType()).isEqualTo("application/json");
+        assertThat(new ObjectMapper().readTree(response.getContentAsByteArray()))
+                .isEqualTo(new ObjectMapper().readTree("{\"id\":\"vn-hn\",\"name\":\"Ban\"}"));
     }
 
     private static String establish(String id) {
