@@ -101,16 +101,29 @@ public class CommandDispatcher {
                         }
                     }
                     locks.lock(target.queueKey(), target.aggregateId());
-                    Object answered = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                                    command.apply(request.expectedVersion()))
-                            .andMetaData(metadata(actor, reason, request.idempotencyKey())));
+                    Object answered;
+                    try {
+                        answered = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                        command.apply(request.expectedVersion()))
+                                .andMetaData(metadata(actor, reason, request.idempotencyKey())));
+                    } catch (RuleViolation refused) {
+                        if (request.idempotencyKey() != null) {
+                            throw refused; // its key's claim is undone with the transaction
+                        }
+                        // Nothing of it was written (Axon appends a command's events when its unit of work
+                        // commits), so the commands sharing the transaction are not written again for it.
+                        return new Answer(null, null, refused);
+                    }
                     CommandResult result = lastEvent(target.aggregateId(), target.resultId(),
                             answered instanceof RecordedDecision decision ? decisionEvent(decision) : null);
                     if (request.idempotencyKey() != null) {
                         idempotency.complete(actor, request.idempotencyKey(), status.value(), result);
                     }
-                    return new Answer(status, result);
+                    return new Answer(status, result, null);
                 });
+                if (answer.refused() != null) {
+                    throw answer.refused();
+                }
                 return ResponseEntity.status(answer.status())
                         .eTag("\"" + answer.result().version() + "\"")
                         .body(answer.result());
@@ -149,7 +162,8 @@ public class CommandDispatcher {
         }
     }
 
-    private record Answer(HttpStatus status, CommandResult result) {
+    /** A command's answer, or the rule that refused it. */
+    private record Answer(HttpStatus status, CommandResult result, RuleViolation refused) {
     }
 
     private static Answer replay(IdempotencyStore.Stored stored, String fingerprint) {
@@ -157,7 +171,7 @@ public class CommandDispatcher {
             throw Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
                     "this Idempotency-Key was used for a different request");
         }
-        return new Answer(HttpStatus.valueOf(stored.status()), stored.result());
+        return new Answer(HttpStatus.valueOf(stored.status()), stored.result(), null);
     }
 
     private static MetaData metadata(String actor, String reason, String idempotencyKey) {

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.LongAdder;
  * A transaction that runs commands one after another is what running them one after another in their own
  * transactions would have written: each command sees its predecessors' events, read in the same transaction. When one
  * command fails, the transaction is rolled back; that command gets its failure, as it would have after its
- * predecessors, and the others are written again without it. When the commit itself fails, every command in it gets
+ * predecessors, and the others are written again without it (a command its aggregate refuses wrote nothing, and the
+ * dispatcher answers it without failing the transaction). When the commit itself fails, every command in it gets
  * that failure, as each would have alone: none is run again, since a commit whose answer was lost may have been
  * written.
  */

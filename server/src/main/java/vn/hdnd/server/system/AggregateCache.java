@@ -7,6 +7,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,10 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>an entry put by a transaction that then does not commit is removed when it ends. Axon puts an aggregate when
  *       its unit of work commits, which is inside the dispatcher's transaction: without this, a rolled-back command
  *       could leave its state here at the same version as another node's committed one.</li>
+ *   <li>Axon removes an aggregate when a command on it fails. An entry whose aggregate is still at the version it had
+ *       when it was last handed out, checked against the log, is kept: the failed command applied nothing to it (a
+ *       refused command, the routine case), and removing it made the aggregate's next command replay its whole
+ *       history.</li>
  * </ul>
  * The least recently used entries beyond {@code capacity} are forgotten. Loads are counted by outcome (a hit, no
  * entry, or a stale entry) for the metric {@code council.aggregate.cache.loads}.
@@ -40,6 +45,8 @@ final class AggregateCache implements Cache {
 
     private final StreamHeads heads;
     private final Map<Object, Object> entries;
+    /** The version each entry had when last handed out, checked against the log; guarded by {@code entries}. */
+    private final Map<Object, Long> handedOut = new HashMap<>();
     private final Map<Outcome, LongAdder> loads = new EnumMap<>(Outcome.class);
 
     AggregateCache(StreamHeads heads, int capacity) {
@@ -47,7 +54,11 @@ final class AggregateCache implements Cache {
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-                return size() > capacity;
+                if (size() <= capacity) {
+                    return false;
+                }
+                handedOut.remove(eldest.getKey());
+                return true;
             }
         };
         for (Outcome outcome : Outcome.values()) {
@@ -62,11 +73,16 @@ final class AggregateCache implements Cache {
         synchronized (entries) {
             value = entries.get(key);
         }
-        if (value instanceof AggregateCacheEntry<?> entry
-                && !Objects.equals(version(entry), heads.lastSequenceNumber(key.toString()).orElse(null))) {
-            remove(key);
-            loads.get(Outcome.STALE).increment();
-            return null;
+        if (value instanceof AggregateCacheEntry<?> entry) {
+            Long version = version(entry);
+            if (!Objects.equals(version, heads.lastSequenceNumber(key.toString()).orElse(null))) {
+                forget(key);
+                loads.get(Outcome.STALE).increment();
+                return null;
+            }
+            synchronized (entries) {
+                handedOut.put(key, version);
+            }
         }
         loads.get(value == null ? Outcome.MISS : Outcome.HIT).increment();
         return (V) value;
@@ -94,6 +110,7 @@ final class AggregateCache implements Cache {
     public void put(Object key, Object value) {
         synchronized (entries) {
             entries.put(key, value);
+            handedOut.remove(key);
         }
         forgetUnlessCommitted(key);
     }
@@ -116,16 +133,28 @@ final class AggregateCache implements Cache {
                 @Override
                 public void afterCompletion(int status) {
                     if (status != STATUS_COMMITTED) {
-                        remove(key);
+                        forget(key);
                     }
                 }
             });
         }
     }
 
+    /** Axon's removal when a command fails: kept if the command left the aggregate as it was handed out. */
     @Override
     public boolean remove(Object key) {
         synchronized (entries) {
+            if (entries.get(key) instanceof AggregateCacheEntry<?> entry && handedOut.containsKey(key)
+                    && Objects.equals(version(entry), handedOut.get(key))) {
+                return false;
+            }
+            return forget(key);
+        }
+    }
+
+    private boolean forget(Object key) {
+        synchronized (entries) {
+            handedOut.remove(key);
             return entries.remove(key) != null;
         }
     }
@@ -134,6 +163,7 @@ final class AggregateCache implements Cache {
     public void removeAll() {
         synchronized (entries) {
             entries.clear();
+            handedOut.clear();
         }
     }
 

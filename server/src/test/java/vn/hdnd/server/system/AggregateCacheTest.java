@@ -17,7 +17,10 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The aggregate cache hands out only what the log holds, and forgets what a transaction put but did not commit. */
+/**
+ * The aggregate cache hands out only what the log holds, forgets what a transaction put but did not commit, and keeps
+ * what a failed command left unchanged.
+ */
 class AggregateCacheTest {
     /** The stored heads, as the log would answer. */
     private final Map<String, Long> heads = new HashMap<>();
@@ -76,6 +79,7 @@ class AggregateCacheTest {
         heads.put("c-2", 4L);
         TransactionSynchronizationManager.initSynchronization();
         cache.put("c-1", at(4));
+        cache.get("c-1"); // handed out at the version the transaction wrote: forgotten all the same
         endTransaction(TransactionSynchronization.STATUS_ROLLED_BACK);
         assertThat(cache.containsKey("c-1")).isFalse();
 
@@ -83,6 +87,32 @@ class AggregateCacheTest {
         cache.put("c-2", at(4));
         endTransaction(TransactionSynchronization.STATUS_COMMITTED);
         assertThat(cache.containsKey("c-2")).isTrue();
+    }
+
+    /** Axon removes an aggregate when a command on it fails; a command refused before applying anything left it. */
+    @Test
+    void anEntryAFailedCommandLeftAsItWasHandedOutIsKept() {
+        heads.put("c-1", 4L);
+        var entry = at(4);
+        cache.put("c-1", entry);
+        assertThat((Object) cache.get("c-1")).isSameAs(entry);
+
+        assertThat(cache.remove("c-1")).isFalse();
+        assertThat((Object) cache.get("c-1")).isSameAs(entry);
+        assertThat(cache.loads(AggregateCache.Outcome.HIT)).isEqualTo(2);
+    }
+
+    @Test
+    void anEntryNotHandedOutOrChangedSinceIsRemoved() {
+        heads.put("c-1", 4L);
+        cache.put("c-1", at(4));
+        assertThat(cache.remove("c-1")).isTrue(); // never checked against the log
+
+        cache.put("c-1", at(4));
+        cache.get("c-1");
+        cache.put("c-1", at(5)); // a command applied an event after it was handed out
+        assertThat(cache.remove("c-1")).isTrue();
+        assertThat(cache.containsKey("c-1")).isFalse();
     }
 
     private static void endTransaction(int status) {
