@@ -52,7 +52,7 @@ public final class Bench {
             return new Options(
                     Integer.parseInt(a.getOrDefault("clients", smoke ? "2" : "16")),
                     Integer.parseInt(a.getOrDefault("seconds", smoke ? "2" : "30")),
-                    Integer.parseInt(a.getOrDefault("councils", smoke ? "4" : "200")),
+                    Integer.parseInt(a.getOrDefault("councils", smoke ? "4" : "1000")),
                     Long.parseLong(a.getOrDefault("events", smoke ? "3000" : "1000000")),
                     Integer.parseInt(a.getOrDefault("long-history", smoke ? "200" : "10000")),
                     Boolean.parseBoolean(a.getOrDefault("hanoi", smoke ? "false" : "true")),
