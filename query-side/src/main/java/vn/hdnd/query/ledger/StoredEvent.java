@@ -45,7 +45,8 @@ record StoredEvent(long globalIndex, String eventId, String aggregateId, String 
     /** The leaf this event is logged as (see ledger-proofs/README.md, "Leaf format"). */
     LedgerLeaf leaf() {
         Instant at = StoredTimestamps.parseAxonForm(recordedAt);
-        return LedgerLeaf.of(eventId, aggregateId, sequence, type, at != null ? at : Instant.parse(recordedAt), payload);
+        return LedgerLeaf.of(eventId, aggregateId, sequence, type, at != null ? at : Instant.parse(recordedAt),
+                payload);
     }
 
     /** Axon writes at least three fraction digits; the leaf uses {@link Instant#toString()}, which trims them. */

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Conventions;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageConversionException;
@@ -92,8 +92,8 @@ final class DirectJsonInvocation {
                 arguments[i] = (request, response) -> pathVariables(request).get(name);
             } else if (requestBody != null && requestBody.required() && !body) {
                 body = true;
-                arguments[i] = new Body(parameter, json.readerFor(json.constructType(parameter.getGenericParameterType())),
-                        validationHints(parameter), validator);
+                arguments[i] = new Body(parameter, json.readerFor(json.constructType(
+                        parameter.getGenericParameterType())), validationHints(parameter), validator);
             } else {
                 HandlerMethodArgumentResolver resolver = resolvers.stream()
                         .filter(r -> r.supportsParameter(parameter)).findFirst().orElse(null);
