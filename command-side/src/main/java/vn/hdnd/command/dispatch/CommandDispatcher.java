@@ -93,7 +93,8 @@ public class CommandDispatcher {
         HttpStatus status = target.created() ? HttpStatus.CREATED : HttpStatus.OK;
         for (int attempt = 1; ; attempt++) {
             try {
-                Answer answer = transactions.execute(new AggregateLocks.Lock(target.queueKey(), target.aggregateId()), tx -> {
+                AggregateLocks.Lock lock = new AggregateLocks.Lock(target.queueKey(), target.aggregateId());
+                Answer answer = transactions.execute(lock, tx -> {
                     if (request.idempotencyKey() != null) {
                         var stored = idempotency.claim(actor, request.idempotencyKey(), fingerprint);
                         if (stored.isPresent()) {

@@ -199,8 +199,12 @@ final class DirectJsonInvocation {
     }
 
     /** The body, read and validated as {@code RequestResponseBodyMethodProcessor} with Jackson's converter does. */
-    private record Body(MethodParameter parameter, ObjectReader reader, Object[] hints, SmartValidator validator)
-            implements Argument {
+    private record Body(MethodParameter parameter, ObjectReader reader, Object[] hints, SmartValidator validator,
+                        String objectName) implements Argument {
+        Body(MethodParameter parameter, ObjectReader reader, Object[] hints, SmartValidator validator) {
+            this(parameter, reader, hints, validator, Conventions.getVariableNameForParameter(parameter));
+        }
+
         @Override
         public Object resolve(HttpServletRequest request, HttpServletResponse response) throws Exception {
             byte[] bytes;
@@ -227,8 +231,7 @@ final class DirectJsonInvocation {
                         new ServletServerHttpRequest(request));
             }
             if (hints != null) {
-                BeanPropertyBindingResult errors = new BeanPropertyBindingResult(value,
-                        Conventions.getVariableNameForParameter(parameter));
+                BeanPropertyBindingResult errors = new BeanPropertyBindingResult(value, objectName);
                 validator.validate(value, errors, hints);
                 if (errors.hasErrors()) {
                     throw new MethodArgumentNotValidException(parameter, errors);

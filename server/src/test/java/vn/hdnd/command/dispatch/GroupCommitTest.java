@@ -5,14 +5,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.hdnd.server.CouncilRecordApplication;
-import vn.hdnd.server.support.PostgresTestDatabase;
+import vn.hdnd.server.support.PostgresTest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +26,7 @@ import static org.awaitility.Awaitility.await;
  * only after it commits; a failing command fails alone, and a failed commit fails all without running any again.
  * One lane, on PostgreSQL, with a command held inside its transaction until the others are queued behind it.
  */
-// @PostgresTest, naming the application: this package is not below it.
-@SpringBootTest(classes = CouncilRecordApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = PostgresTestDatabase.class)
-@ActiveProfiles("test")
+@PostgresTest
 class GroupCommitTest {
     @Autowired
     TransactionTemplate transaction;

@@ -3,13 +3,9 @@ package vn.hdnd.command.dispatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
-import vn.hdnd.server.CouncilRecordApplication;
 import vn.hdnd.server.support.Api;
-import vn.hdnd.server.support.PostgresTestDatabase;
+import vn.hdnd.server.support.PostgresTest;
 
 import java.util.List;
 import java.util.Map;
@@ -22,10 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A command its aggregate refuses wrote nothing: the commands sharing its transaction are not written again for it,
  * and its aggregate stays in the cache for the next command instead of being replayed from its whole history.
  */
-// @PostgresTest, naming the application: this package is not below it.
-@SpringBootTest(classes = CouncilRecordApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = PostgresTestDatabase.class)
-@ActiveProfiles("test")
+@PostgresTest
 class RefusedCommandTest {
     @LocalServerPort
     int port;

@@ -5,7 +5,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import vn.hdnd.events.council.CouncilEstablished;
 import vn.hdnd.events.council.DelegateSeated;
 import vn.hdnd.events.council.MandateEndReason;
@@ -14,9 +13,7 @@ import vn.hdnd.events.council.Office;
 import vn.hdnd.events.council.OfficeAssigned;
 import vn.hdnd.events.council.TermOpened;
 import vn.hdnd.events.council.Tier;
-import vn.hdnd.server.CouncilRecordApplication;
 import vn.hdnd.server.support.PostgresTest;
-import vn.hdnd.server.support.PostgresTestDatabase;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * package of the code under test, outside the server's, hence the configuration named here.)
  */
 @PostgresTest
-@ContextConfiguration(classes = CouncilRecordApplication.class, initializers = PostgresTestDatabase.class)
 class AuditSnapshotsTest {
     private static final int EVERY = 4;
     private static final List<LocalDate> DATES = List.of(LocalDate.parse("2008-07-31"), LocalDate.parse("2021-05-31"),
