@@ -30,6 +30,14 @@ class SecurityFilterChainTest {
     }
 
     @Test
+    void runsNoFilterThatAStatelessApiDoesNotNeed() {
+        var chain = context.getBean(org.springframework.security.web.SecurityFilterChain.class);
+        assertThat(chain.getFilters()).extracting(filter -> filter.getClass().getSimpleName())
+                .contains("BasicAuthenticationFilter", "AuthorizationFilter", "HeaderWriterFilter")
+                .doesNotContain("LogoutFilter", "RequestCacheAwareFilter", "SecurityContextHolderAwareRequestFilter");
+    }
+
+    @Test
     void everyRequestIsStillGuarded() {
         Api anonymous = Api.at(port);
         Map<String, Object> council = Map.of("id", "vn-sf", "name", "HĐND tỉnh SF", "tier", "PROVINCE",
