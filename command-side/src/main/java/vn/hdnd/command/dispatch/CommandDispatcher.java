@@ -94,12 +94,11 @@ public class CommandDispatcher {
         for (int attempt = 1; ; attempt++) {
             try {
                 AggregateLocks.Lock lock = new AggregateLocks.Lock(target.queueKey(), target.aggregateId());
-                Answer answer = transactions.execute(lock, tx -> {
-                    if (request.idempotencyKey() != null) {
-                        var stored = idempotency.claim(actor, request.idempotencyKey(), fingerprint);
-                        if (stored.isPresent()) {
-                            return replay(stored.get(), fingerprint);
-                        }
+                Answer answer = transactions.executeAndComplete(lock, tx -> {
+                    if (request.idempotencyKey() != null
+                            && !idempotency.claim(actor, request.idempotencyKey(), fingerprint)) {
+                        // Read once the commands before it are completed: one of them may have taken the key.
+                        return () -> replay(idempotency.stored(actor, request.idempotencyKey()), fingerprint);
                     }
                     locks.lock(target.queueKey(), target.aggregateId());
                     Object answered;
@@ -113,14 +112,17 @@ public class CommandDispatcher {
                         }
                         // Nothing of it was written (Axon appends a command's events when its unit of work
                         // commits), so the commands sharing the transaction are not written again for it.
-                        return new Answer(null, null, refused);
+                        return () -> new Answer(null, null, refused);
                     }
-                    CommandResult result = lastEvent(target.aggregateId(), target.resultId(),
-                            answered instanceof RecordedDecision decision ? decisionEvent(decision) : null);
-                    if (request.idempotencyKey() != null) {
-                        idempotency.complete(actor, request.idempotencyKey(), status.value(), result);
-                    }
-                    return new Answer(status, result, null);
+                    // Completed once the events of the commands sharing the transaction are written.
+                    return () -> {
+                        CommandResult result = lastEvent(target.aggregateId(), target.resultId(),
+                                answered instanceof RecordedDecision decision ? decisionEvent(decision) : null);
+                        if (request.idempotencyKey() != null) {
+                            idempotency.complete(actor, request.idempotencyKey(), status.value(), result);
+                        }
+                        return new Answer(status, result, null);
+                    };
                 });
                 if (answer.refused() != null) {
                     throw answer.refused();
@@ -190,6 +192,7 @@ public class CommandDispatcher {
      * transaction appended it, or else (a command that appended nothing to it) read in the transaction.
      */
     private CommandResult lastEvent(String aggregateId, String resultId, Long receiptPosition) {
+        DeferredAppends.write();
         return StreamPositions.lastAppended(aggregateId)
                 .map(last -> new CommandResult(resultId, last.sequenceNumber(), last.globalIndex(), receiptPosition))
                 .orElseGet(() -> jdbc.sql("""
@@ -202,6 +205,7 @@ public class CommandDispatcher {
 
     /** The global position of the event holding a decision, read in the command's own transaction. */
     private long decisionEvent(RecordedDecision decision) {
+        DeferredAppends.write();
         return jdbc.sql("""
                         SELECT global_index FROM domain_event_entry
                          WHERE aggregate_identifier = :id AND payload_type = :type

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Group commit: commands that arrive while others are being written share one database transaction. A transaction
@@ -35,6 +36,10 @@ import java.util.concurrent.atomic.LongAdder;
  * dispatcher answers it without failing the transaction). When the commit itself fails, every command in it gets
  * that failure, as each would have alone: none is run again, since a commit whose answer was lost may have been
  * written.
+ * <p>
+ * The commands' events are appended together after the last of them has run ({@link DeferredAppends}), and each
+ * command is then completed (its answer read, its idempotency record written). If that append fails, the batch is
+ * written again with each command's events appended as it runs, so that the failure is answered to its command.
  */
 @Component
 class GroupCommit implements DisposableBean, MeterBinder {
@@ -46,7 +51,7 @@ class GroupCommit implements DisposableBean, MeterBinder {
     private final LongAdder commands = new LongAdder();
     private final LongAdder rewrites = new LongAdder();
     /** Queued to stop a lane once it has written what was queued before. */
-    private final Pending<Void> stop = new Pending<>(null, status -> null);
+    private final Pending<Void> stop = new Pending<>(null, status -> () -> null);
     private volatile boolean closed;
 
     GroupCommit(TransactionTemplate transaction, AggregateLocks locks,
@@ -71,10 +76,21 @@ class GroupCommit implements DisposableBean, MeterBinder {
      * The transaction takes {@code lock} before any of its commands runs, with the other commands' locks.
      */
     <T> T execute(AggregateLocks.Lock lock, TransactionCallback<T> work) {
+        return executeAndComplete(lock, status -> {
+            T result = work.doInTransaction(status);
+            return () -> result;
+        });
+    }
+
+    /**
+     * As {@link #execute}, but {@code work} answers a completion, which is called in the transaction once every
+     * command of the batch has run and their events are written; the completion's result is answered.
+     */
+    <T> T executeAndComplete(AggregateLocks.Lock lock, TransactionCallback<Supplier<T>> work) {
         if (closed || onALane()) {
             // Shutting down, the lanes may be gone: the caller's thread writes its command alone. On a lane, a command
             // sent while writing another joins that one's transaction instead of waiting for a lane, perhaps its own.
-            return transaction.execute(work);
+            return transaction.execute(status -> work.doInTransaction(status).get());
         }
         Pending<T> pending = new Pending<>(lock, work);
         lanes.get(Math.floorMod(lock.key().hashCode(), lanes.size())).queue.add(pending);
@@ -88,7 +104,8 @@ class GroupCommit implements DisposableBean, MeterBinder {
     /**
      * {@code council.commands.transactions} and {@code council.commands.answered}: their ratio is the mean number of
      * commands per transaction. {@code council.commands.rewritten}: shared transactions rolled back because one of
-     * their commands failed, the others then written again.
+     * their commands failed, the others then written again, or because their appends failed together, then written
+     * again with each command's own.
      */
     @Override
     public void bindTo(MeterRegistry registry) {
@@ -97,7 +114,8 @@ class GroupCommit implements DisposableBean, MeterBinder {
         FunctionCounter.builder("council.commands.answered", commands, LongAdder::sum)
                 .description("commands the command lanes answered").register(registry);
         FunctionCounter.builder("council.commands.rewritten", rewrites, LongAdder::sum)
-                .description("shared transactions written again without a failed command").register(registry);
+                .description("shared transactions written again, without a failed command or appending each "
+                        + "command's events on its own").register(registry);
     }
 
     /** Lets each lane finish the commands already queued, then stops it. */
@@ -145,14 +163,18 @@ class GroupCommit implements DisposableBean, MeterBinder {
         /**
          * Writes the batch in one transaction; a failing command is answered and the rest written again. The batch's
          * locks are taken first, in one round trip; if that fails (a deadlock with another node, say), each command
-         * takes its own instead, so that a failure is answered to the command it belongs to.
+         * takes its own instead, and if the batch's appends fail together, each command appends its own, so that a
+         * failure is answered to the command it belongs to.
          */
         private void write(List<Pending<?>> batch) {
             List<Pending<?>> remaining = new ArrayList<>(batch);
             boolean lockFirst = true;
+            boolean appendTogether = true;
             while (!remaining.isEmpty()) {
+                // The command running or being completed; -1 before the first runs, -2 while the appends are written.
                 int[] running = {-1};
                 boolean lockingFirst = lockFirst;
+                boolean appendingTogether = appendTogether;
                 List<Object> results = new ArrayList<>(remaining.size());
                 try {
                     transactions.increment();
@@ -160,16 +182,30 @@ class GroupCommit implements DisposableBean, MeterBinder {
                         if (lockingFirst) {
                             locks.lockAll(remaining.stream().map(pending -> pending.lock).toList());
                         }
+                        if (appendingTogether) {
+                            DeferredAppends.allow();
+                        }
+                        List<Supplier<?>> completions = new ArrayList<>(remaining.size());
                         for (running[0] = 0; running[0] < remaining.size(); running[0]++) {
-                            results.add(remaining.get(running[0]).work.doInTransaction(status));
+                            completions.add(remaining.get(running[0]).work.doInTransaction(status));
+                        }
+                        running[0] = -2;
+                        DeferredAppends.write();
+                        for (running[0] = 0; running[0] < remaining.size(); running[0]++) {
+                            results.add(completions.get(running[0]).get());
                         }
                     });
                 } catch (RuntimeException | Error e) {
-                    if (running[0] < 0 && lockingFirst) {
+                    if (running[0] == -1 && lockingFirst) {
                         lockFirst = false;
                         continue;
                     }
-                    int failed = Math.max(running[0], 0);
+                    if (running[0] == -2 && appendingTogether) {
+                        appendTogether = false;
+                        rewrites.increment();
+                        continue;
+                    }
+                    int failed = running[0] == -2 ? remaining.size() : Math.max(running[0], 0);
                     if (failed < remaining.size()) {
                         remaining.remove(failed).fail(e);
                         if (!remaining.isEmpty()) {
@@ -190,10 +226,10 @@ class GroupCommit implements DisposableBean, MeterBinder {
 
     private final class Pending<T> {
         final AggregateLocks.Lock lock;
-        final TransactionCallback<T> work;
+        final TransactionCallback<Supplier<T>> work;
         private final CompletableFuture<T> answer = new CompletableFuture<>();
 
-        Pending(AggregateLocks.Lock lock, TransactionCallback<T> work) {
+        Pending(AggregateLocks.Lock lock, TransactionCallback<Supplier<T>> work) {
             this.lock = lock;
             this.work = work;
         }

@@ -4,7 +4,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The first answer to each {@code Idempotency-Key}, per user. Written in the same transaction as the command's
@@ -22,12 +21,13 @@ class IdempotencyStore {
     }
 
     /**
-     * Takes the key before the command runs, or answers what the key already holds: one statement for a new key. A
-     * concurrent request with the same key waits on the primary key until this transaction ends, then finds the answer
-     * stored with it (or, if this transaction rolled back, takes the key itself).
+     * Takes the key before the command runs, in one statement; false if it is taken. A concurrent request with the
+     * same key waits on the primary key until the transaction that took it ends, then finds it taken (or, if that
+     * transaction rolled back, takes it itself). A key taken in the same transaction, by a command sharing it, is
+     * found taken at once.
      */
-    Optional<Stored> claim(String actor, String key, String fingerprint) {
-        int claimed = jdbc.sql("""
+    boolean claim(String actor, String key, String fingerprint) {
+        return jdbc.sql("""
                         INSERT INTO idempotency_record
                             (actor, idempotency_key, fingerprint, status, result_id, version, position, recorded_at)
                         VALUES (:actor, :key, :fingerprint, 0, '', -1, -1, :at)
@@ -36,11 +36,15 @@ class IdempotencyStore {
                 .param("key", key)
                 .param("fingerprint", fingerprint)
                 .param("at", java.sql.Timestamp.from(Instant.now()))
-                .update();
-        if (claimed == 1) {
-            return Optional.empty();
-        }
-        return Optional.of(jdbc.sql("""
+                .update() == 1;
+    }
+
+    /**
+     * What a taken key holds: the answer recorded with it, once the command that took it is completed (in a shared
+     * transaction, commands are completed in order, so a later command reads it after the one that took it).
+     */
+    Stored stored(String actor, String key) {
+        return jdbc.sql("""
                         SELECT fingerprint, status, result_id, version, position, receipt_position
                           FROM idempotency_record WHERE actor = :actor AND idempotency_key = :key""")
                 .param("actor", actor)
@@ -48,7 +52,7 @@ class IdempotencyStore {
                 .query((rs, n) -> new Stored(rs.getString("fingerprint"), rs.getInt("status"),
                         new CommandResult(rs.getString("result_id"), rs.getLong("version"), rs.getLong("position"),
                                 rs.getObject("receipt_position", Long.class))))
-                .single());
+                .single();
     }
 
     /** Records the answer to a claimed key, in the command's transaction. */

@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  */
 public final class StreamPositions {
     private static final Object RESOURCE = StreamPositions.class;
+    /** The global index of an append not yet written. */
+    public static final long NOT_WRITTEN = -1;
 
     /** An aggregate's last event appended in this transaction. */
     record Appended(long sequenceNumber, long globalIndex) {
@@ -50,7 +52,10 @@ public final class StreamPositions {
         return fromStore.get();
     }
 
-    /** Records an event the transaction appended; the storage engine calls this with the global index it got. */
+    /**
+     * Records an event the transaction appended; the storage engine calls this with the global index it got, or with
+     * {@link #NOT_WRITTEN} when the append waits to be written with others ({@link DeferredAppends}).
+     */
     public static void appended(String aggregateId, long sequenceNumber, long globalIndex) {
         StreamPositions positions = current(true);
         if (positions != null) {
@@ -80,9 +85,11 @@ public final class StreamPositions {
         }
     }
 
+    /** The aggregate's last event appended in this transaction, if it is written. */
     static Optional<Appended> lastAppended(String aggregateId) {
         StreamPositions positions = current(false);
-        return positions == null ? Optional.empty() : Optional.ofNullable(positions.appended.get(aggregateId));
+        return positions == null ? Optional.empty() : Optional.ofNullable(positions.appended.get(aggregateId))
+                .filter(last -> last.globalIndex() != NOT_WRITTEN);
     }
 
     private static StreamPositions current(boolean create) {

@@ -6,15 +6,17 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import vn.hdnd.command.dispatch.DeferredAppends;
 import vn.hdnd.command.dispatch.StreamPositions;
 import vn.hdnd.events.StoredTimestamps;
 
@@ -28,9 +30,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeSet;
@@ -51,11 +56,15 @@ import java.util.stream.StreamSupport;
  * {@link #getTrackedEventData} repeats Axon 4.13's own (the parse happens inside it): the tracking token advances
  * over the new global index, and gaps are kept only behind events younger than the gap timeout.
  * <p>
- * Its appends return the global index each event gets ({@link #appendReturningPositions}).
+ * Its appends return the global index each event gets ({@link #appendReturningPositions}), and in a transaction that
+ * allows it wait to be written with the other commands' ({@link DeferredAppends}); its reads of a stream write them
+ * first.
  */
 final class JdbcStorageEngine extends JdbcEventStorageEngine {
     /** Events in the first window of an aggregate's read (see {@link #readEventData(String, long)}). */
     private static final int FIRST_WINDOW = 100;
+    /** The most events appended in one statement, a row each. */
+    private static final int MAX_ROWS = 1_000;
 
     /** Axon's default lowest global index, from which a first token counts gaps. */
     private static final long LOWEST_GLOBAL_SEQUENCE = 1;
@@ -72,20 +81,44 @@ final class JdbcStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * Axon's append, its statement prepared to return the global index each row gets, which is recorded for the
-     * command's answer ({@link StreamPositions}): the dispatcher read the aggregate's last event back in a round trip
-     * of its own before. Axon's statement builder writes the statement, through a connection that asks for the keys;
-     * Axon executes and closes it, and the keys are read as it executes.
+     * Axon's append as one statement, its rows in one {@code VALUES} list (Axon's runs one statement per event),
+     * returning the global index each row gets, which is recorded for the command's answer ({@link StreamPositions}).
+     * A shared transaction appends its commands' events together ({@link DeferredAppends}): one statement for the batch
+     * costs PostgreSQL less than one per event. The columns and values are Axon's. Axon executes the statement as a
+     * batch (of one) and closes it; the keys are read as it executes.
      */
     static PreparedStatement appendReturningPositions(Connection connection, EventSchema schema, Class<?> dataType,
                                                       List<? extends EventMessage<?>> events, Serializer serializer,
                                                       TimestampWriter timestampWriter) throws SQLException {
-        Connection askingForKeys = proxy(Connection.class, (method, args) ->
-                method.getName().equals("prepareStatement") && args != null && args.length == 1
-                        ? connection.prepareStatement((String) args[0], new String[]{schema.globalIndexColumn()})
-                        : method.invoke(connection, args));
-        PreparedStatement statement = JdbcEventStorageEngineStatements.appendEvents(askingForKeys, schema, dataType,
-                events, serializer, timestampWriter);
+        // Beyond that many rows (PostgreSQL takes at most 65,535 parameters), a row per statement, as Axon's.
+        boolean together = events.size() <= MAX_ROWS;
+        PreparedStatement statement = connection.prepareStatement("INSERT INTO " + schema.domainEventTable() + " ("
+                        + schema.domainEventFields() + ") VALUES "
+                        + String.join(",", Collections.nCopies(together ? events.size() : 1, "(?,?,?,?,?,?,?,?,?)")),
+                new String[]{schema.globalIndexColumn(), schema.eventIdentifierColumn()});
+        int column = 0;
+        for (EventMessage<?> message : events) {
+            DomainEventMessage<?> event = message instanceof DomainEventMessage<?> domain ? domain
+                    : new GenericDomainEventMessage<>(null, message.getIdentifier(), 0L, message, message::getTimestamp);
+            SerializedObject<?> payload = event.serializePayload(serializer, dataType);
+            SerializedObject<?> metaData = event.serializeMetaData(serializer, dataType);
+            statement.setString(++column, event.getIdentifier());
+            statement.setString(++column, event.getAggregateIdentifier());
+            statement.setLong(++column, event.getSequenceNumber());
+            statement.setString(++column, event.getType());
+            timestampWriter.writeTimestamp(statement, ++column, event.getTimestamp());
+            statement.setString(++column, payload.getType().getName());
+            statement.setString(++column, payload.getType().getRevision());
+            statement.setObject(++column, payload.getData());
+            statement.setObject(++column, metaData.getData());
+            if (!together) {
+                statement.addBatch();
+                column = 0;
+            }
+        }
+        if (together) {
+            statement.addBatch();
+        }
         return proxy(PreparedStatement.class, (method, args) -> {
             Object result = method.invoke(statement, args);
             if (method.getName().equals("executeBatch")) {
@@ -95,16 +128,39 @@ final class JdbcStorageEngine extends JdbcEventStorageEngine {
         });
     }
 
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (!DeferredAppends.defer(events, later -> super.appendEvents(later, serializer))) {
+            super.appendEvents(events, serializer);
+            return;
+        }
+        for (EventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+                StreamPositions.appended(domain.getAggregateIdentifier(), domain.getSequenceNumber(),
+                        StreamPositions.NOT_WRITTEN);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        DeferredAppends.write();
+        return super.lastSequenceNumberFor(aggregateIdentifier);
+    }
+
+    /** Each event's global index, found by its identifier among the keys the statement returned. */
     private static void recordPositions(List<? extends EventMessage<?>> events, ResultSet keys) throws SQLException {
+        Map<String, Long> positions = new HashMap<>();
         try (keys) {
-            for (EventMessage<?> event : events) {
-                if (!keys.next()) {
-                    return;
-                }
-                if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
-                    StreamPositions.appended(domain.getAggregateIdentifier(), domain.getSequenceNumber(),
-                            keys.getLong(1));
-                }
+            while (keys.next()) {
+                positions.put(keys.getString(2), keys.getLong(1));
+            }
+        }
+        for (EventMessage<?> event : events) {
+            Long position = positions.get(event.getIdentifier());
+            if (position != null && event instanceof DomainEventMessage<?> domain
+                    && domain.getAggregateIdentifier() != null) {
+                StreamPositions.appended(domain.getAggregateIdentifier(), domain.getSequenceNumber(), position);
             }
         }
     }
@@ -156,6 +212,7 @@ final class JdbcStorageEngine extends JdbcEventStorageEngine {
      */
     @Override
     protected Stream<? extends DomainEventData<?>> readEventData(String aggregateId, long firstSequenceNumber) {
+        DeferredAppends.write();
         return inBatches(last -> last == null
                         ? fetchDomainEvents(aggregateId, firstSequenceNumber, Math.min(FIRST_WINDOW, batchSize()))
                         : fetchDomainEvents(aggregateId, last.getSequenceNumber() + 1, batchSize()),

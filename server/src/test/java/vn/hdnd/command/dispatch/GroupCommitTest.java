@@ -14,9 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,6 +45,8 @@ class GroupCommitTest {
     private final Map<String, Object> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     private final List<Thread> clients = new ArrayList<>();
+    /** The batches of rows {@link #append} wrote, in order. */
+    private final List<List<String>> writes = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void oneLaneAndATable() {
@@ -134,6 +140,68 @@ class GroupCommitTest {
         assertThat(transactionOf("inner")).isEqualTo(transactionOf("outer"));
     }
 
+    @Test
+    void theBatchsAppendsAreWrittenTogetherAfterItsLastCommandBeforeAnyIsCompleted() throws InterruptedException {
+        holdTheLane();
+        Map<String, Long> seenAtCompletion = new ConcurrentHashMap<>();
+        for (String name : List.of("a", "b", "c")) {
+            sendCompleting(name, status -> {
+                append(List.of(name));
+                return () -> {
+                    seenAtCompletion.put(name, jdbc.sql("SELECT COUNT(*) FROM group_commit_test")
+                            .query(Long.class).single());
+                    return name;
+                };
+            });
+        }
+        releaseAndWait();
+
+        assertThat(writes).containsExactly(List.of("held"), List.of("a", "b", "c"));
+        assertThat(rows()).containsExactly("held", "a", "b", "c");
+        assertThat(seenAtCompletion).as("every command completed after all three were written")
+                .containsEntry("a", 4L).containsEntry("b", 4L).containsEntry("c", 4L);
+        assertThat(answers).containsEntry("a", "a").containsEntry("b", "b").containsEntry("c", "c");
+    }
+
+    @Test
+    void whenTheBatchsAppendsFailTogetherEachCommandAppendsItsOwnAndTheFailureIsAnsweredToItsCommand()
+            throws InterruptedException {
+        holdTheLane();
+        for (String name : List.of("a", "bad", "c")) {
+            sendCompleting(name, status -> {
+                append(List.of(name));
+                return () -> name;
+            });
+        }
+        releaseAndWait();
+
+        assertThat(answers.get("bad")).isInstanceOf(IllegalStateException.class)
+                .hasFieldOrPropertyWithValue("message", "cannot write bad");
+        assertThat(answers).containsEntry("a", "a").containsEntry("c", "c");
+        assertThat(rows()).containsExactly("held", "a", "c");
+        assertThat(writes).as("together, then each at once; then again without the failing one")
+                .containsExactly(List.of("held"), List.of("a", "bad", "c"), List.of("a"), List.of("bad"),
+                        List.of("a"), List.of("c"));
+        assertThat(meters.get("council.commands.rewritten").functionCounter().count()).isEqualTo(2);
+    }
+
+    /**
+     * Appends the rows as the event store appends events: kept for the batch if its transaction allows it, else at
+     * once. Writing a row named "bad" fails.
+     */
+    private void append(List<String> names) {
+        Consumer<List<String>> writer = batch -> {
+            writes.add(List.copyOf(batch));
+            if (batch.contains("bad")) {
+                throw new IllegalStateException("cannot write bad");
+            }
+            batch.forEach(name -> insert(name).doInTransaction(null));
+        };
+        if (!DeferredAppends.defer(names, writer)) {
+            writer.accept(names);
+        }
+    }
+
     /** A first command that waits inside its transaction until released, while the next ones queue. */
     private void holdTheLane() {
         CountDownLatch holding = new CountDownLatch(1);
@@ -144,7 +212,8 @@ class GroupCommitTest {
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-            return insert("held").doInTransaction(status);
+            append(List.of("held"));
+            return "held";
         });
         try {
             assertThat(holding.await(10, TimeUnit.SECONDS)).as("the lane runs the first command").isTrue();
@@ -155,13 +224,26 @@ class GroupCommitTest {
 
     /** Sends a command from a client thread of its own, and waits until the client waits for its answer (or has it). */
     private void send(String name, TransactionCallback<?> work) {
+        client(name, lock -> groupCommit.execute(lock, counted(name, work)));
+    }
+
+    /** As {@link #send}, with a completion called once the batch's appends are written. */
+    private void sendCompleting(String name, TransactionCallback<Supplier<String>> work) {
+        client(name, lock -> groupCommit.executeAndComplete(lock, counted(name, work)));
+    }
+
+    private <T> TransactionCallback<T> counted(String name, TransactionCallback<T> work) {
+        return status -> {
+            runs.get(name).incrementAndGet();
+            return work.doInTransaction(status);
+        };
+    }
+
+    private void client(String name, Function<AggregateLocks.Lock, Object> call) {
         runs.put(name, new AtomicInteger());
         Thread client = new Thread(() -> {
             try {
-                answers.put(name, groupCommit.execute(new AggregateLocks.Lock(name, name), status -> {
-                    runs.get(name).incrementAndGet();
-                    return work.doInTransaction(status);
-                }));
+                answers.put(name, call.apply(new AggregateLocks.Lock(name, name)));
             } catch (RuntimeException e) {
                 answers.put(name, e);
             }
