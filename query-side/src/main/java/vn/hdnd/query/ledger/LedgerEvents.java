@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 @Component
 public class LedgerEvents {
-    private static final String LOGGED = "SELECT l.leaf_index, l.leaf_hash, " + StoredEvent.COLUMNS
+    private static final String LOGGED = "SELECT " + StoredEvent.COLUMNS + ", l.leaf_index, l.leaf_hash"
             + " FROM ledger_leaf l JOIN domain_event_entry e ON e.global_index = l.global_index ";
 
     private final JdbcClient jdbc;
@@ -53,9 +53,10 @@ public class LedgerEvents {
 
     /** One aggregate's whole history, oldest first, with leaves where the ledger has logged the event already. */
     public List<LoggedEvent> ofAggregate(String aggregateId, boolean withMetadata) {
-        return jdbc.sql("SELECT l.leaf_index, l.leaf_hash, " + StoredEvent.COLUMNS + """
-                         FROM domain_event_entry e LEFT JOIN ledger_leaf l ON l.global_index = e.global_index
-                        WHERE e.aggregate_identifier = :id ORDER BY e.sequence_number""")
+        return jdbc.sql("SELECT " + StoredEvent.COLUMNS + """
+                        , l.leaf_index, l.leaf_hash
+                          FROM domain_event_entry e LEFT JOIN ledger_leaf l ON l.global_index = e.global_index
+                         WHERE e.aggregate_identifier = :id ORDER BY e.sequence_number""")
                 .param("id", aggregateId)
                 .query((rs, n) -> logged(rs, withMetadata))
                 .list();

@@ -9,13 +9,20 @@ import vn.hdnd.ledger.proofs.MerkleTree;
 import vn.hdnd.ledger.proofs.NodeReader;
 import vn.hdnd.ledger.proofs.TreeAppender;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The Merkle tree over the ledger's leaves (RFC 9162), stored as its perfect subtrees in {@code ledger_node}: the
@@ -25,12 +32,24 @@ import java.util.function.Function;
  */
 @Component
 class LedgerTree {
+    private static final String LEAF_COLUMNS = """
+            leaf_index, global_index, event_identifier, aggregate_identifier, sequence_number, aggregate_type,
+            payload_type, recorded_at, payload_sha256, leaf_hash""";
+    /** Their SQL types, in order, for PostgreSQL's arrays. */
+    private static final String[] LEAF_TYPES = {"bigint", "bigint", "varchar", "varchar", "bigint", "varchar",
+            "varchar", "varchar", "bytea", "bytea"};
+    private static final String[] NODE_TYPES = {"integer", "bigint", "bytea"};
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final boolean postgres;
 
-    LedgerTree(JdbcClient jdbc, JdbcTemplate template) {
+    LedgerTree(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
         this.template = template;
+        try (Connection connection = dataSource.getConnection()) {
+            this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        }
     }
 
     /** The number of leaves: leaf indexes are dense, so the largest plus one. */
@@ -90,15 +109,48 @@ class LedgerTree {
             hashes.add(hash);
         }
         TreeAppender.Result grown = TreeAppender.append(frontier, hashes);
-        template.batchUpdate("""
-                INSERT INTO ledger_leaf (leaf_index, global_index, event_identifier, aggregate_identifier,
-                    sequence_number, aggregate_type, payload_type, recorded_at, payload_sha256, leaf_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", leaves);
-        template.batchUpdate("INSERT INTO ledger_node (tree_level, node_index, hash) VALUES (?, ?, ?)",
-                grown.newNodes().stream()
-                        .map(node -> new Object[]{node.level(), node.index(), node.hash()})
-                        .toList());
+        insert("ledger_leaf", LEAF_COLUMNS, LEAF_TYPES, leaves);
+        insert("ledger_node", "tree_level, node_index, hash", NODE_TYPES, grown.newNodes().stream()
+                .map(node -> new Object[]{node.level(), node.index(), node.hash()})
+                .toList());
         return hashes.size();
+    }
+
+    /**
+     * Inserts the rows. On PostgreSQL in one statement, each column an array: a JDBC batch becomes statements of up to
+     * 128 rows whose every value is a parameter (1,280 for 128 leaves), and PostgreSQL plans each of them anew
+     * (the plan of a 128-row insert took up to 1.8 ms, bench/README.md); the arrays' statement is the same whatever
+     * the number of rows.
+     */
+    private void insert(String table, String columns, String[] types, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (!postgres) {
+            template.batchUpdate("INSERT INTO " + table + " (" + columns + ") VALUES ("
+                    + String.join(", ", Collections.nCopies(types.length, "?")) + ")", rows);
+            return;
+        }
+        String sql = "INSERT INTO " + table + " (" + columns + ") SELECT * FROM unnest("
+                + Arrays.stream(types).map(type -> "?::" + type + "[]").collect(Collectors.joining(", ")) + ")";
+        template.execute((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int column = 0; column < types.length; column++) {
+                    // Typed arrays: the driver encodes a byte[][] as bytea[], not each element as text.
+                    Object[] values = switch (types[column]) {
+                        case "bytea" -> new byte[rows.size()][];
+                        case "bigint" -> new Long[rows.size()];
+                        case "integer" -> new Integer[rows.size()];
+                        default -> new String[rows.size()];
+                    };
+                    for (int row = 0; row < values.length; row++) {
+                        values[row] = rows.get(row)[column];
+                    }
+                    statement.setArray(column + 1, connection.createArrayOf(types[column], values));
+                }
+                return statement.executeUpdate();
+            }
+        });
     }
 
     byte[] rootHash(long treeSize) {

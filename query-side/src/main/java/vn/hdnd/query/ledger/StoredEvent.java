@@ -27,19 +27,22 @@ import java.util.Base64;
 record StoredEvent(long globalIndex, String eventId, String aggregateId, String aggregateType, long sequence,
                    String type, String revision, String recordedAt, JsonNode payload, JsonNode metadata) {
 
-    /** The columns {@link #read(ResultSet)} expects, for {@code domain_event_entry} aliased as {@code e}. */
+    /**
+     * The columns {@link #read(ResultSet)} expects, first in the select list, for {@code domain_event_entry} aliased as
+     * {@code e}.
+     */
     static final String COLUMNS = """
             e.global_index, e.event_identifier, e.aggregate_identifier, e.type, e.sequence_number, e.payload_type,
             e.payload_revision, e.time_stamp, e.payload, e.meta_data""";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+    /** The row, read by column position (the ledger reads every event it logs through here). */
     static StoredEvent read(ResultSet rs) throws SQLException {
-        byte[] metadata = rs.getBytes("meta_data");
-        return new StoredEvent(rs.getLong("global_index"), rs.getString("event_identifier"),
-                rs.getString("aggregate_identifier"), rs.getString("type"), rs.getLong("sequence_number"),
-                rs.getString("payload_type"), rs.getString("payload_revision"), instant(rs.getString("time_stamp")),
-                json(rs.getBytes("payload")), metadata == null ? null : json(metadata));
+        byte[] metadata = rs.getBytes(10);
+        return new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                rs.getString(6), rs.getString(7), instant(rs.getString(8)), json(rs.getBytes(9)),
+                metadata == null ? null : json(metadata));
     }
 
     /** The leaf this event is logged as (see ledger-proofs/README.md, "Leaf format"). */
