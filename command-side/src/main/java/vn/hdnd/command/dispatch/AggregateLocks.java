@@ -85,6 +85,7 @@ class AggregateLocks {
                 statement.setArray(1, connection.createArrayOf("text", keys));
                 statement.setArray(2, connection.createArrayOf("text", aggregates));
                 statement.execute();
+                // Past the settings' and the locks' results to the heads'.
                 if (!statement.getMoreResults() || !statement.getMoreResults()) {
                     throw new IllegalStateException("the streams' heads did not come back with the locks");
                 }

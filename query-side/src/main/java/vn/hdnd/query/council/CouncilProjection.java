@@ -16,9 +16,9 @@ import vn.hdnd.events.council.OfficeVacated;
 import vn.hdnd.events.council.TermEnded;
 import vn.hdnd.events.council.TermOpened;
 import vn.hdnd.query.projection.BatchedWrites;
+import vn.hdnd.query.support.Databases;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
 
 import static java.sql.Types.BOOLEAN;
@@ -80,9 +80,7 @@ class CouncilProjection {
 
     CouncilProjection(JdbcTemplate jdbc, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
-        try (Connection connection = dataSource.getConnection()) {
-            this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        }
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     @EventHandler

@@ -8,6 +8,7 @@ import vn.hdnd.ledger.proofs.LedgerLeaf;
 import vn.hdnd.ledger.proofs.MerkleTree;
 import vn.hdnd.ledger.proofs.NodeReader;
 import vn.hdnd.ledger.proofs.TreeAppender;
+import vn.hdnd.query.support.Databases;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -47,9 +48,7 @@ class LedgerTree {
     LedgerTree(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
         this.template = template;
-        try (Connection connection = dataSource.getConnection()) {
-            this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        }
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     /** The number of leaves: leaf indexes are dense, so the largest plus one. */

@@ -7,9 +7,9 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.hdnd.query.support.Databases;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
 
@@ -34,9 +34,7 @@ class DeferredDurability implements ConfigurerModule {
 
     DeferredDurability(JdbcClient jdbc, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
-        try (Connection connection = dataSource.getConnection()) {
-            this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        }
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     @Override
