@@ -79,7 +79,7 @@ public class LedgerCompleteness extends PeriodicTask {
                         SELECT e.global_index, e.event_identifier, e.aggregate_identifier, e.payload_type
                           FROM domain_event_entry e
                          WHERE e.global_index > :after AND e.global_index <= :upTo
-                           AND NOT EXISTS (SELECT 1 FROM ledger_leaf l WHERE l.event_identifier = e.event_identifier)
+                           AND NOT EXISTS (SELECT 1 FROM ledger_leaf l WHERE l.global_index = e.global_index)
                          ORDER BY e.global_index""")
                 .param("after", settledThrough)
                 .param("upTo", read.getIndex())

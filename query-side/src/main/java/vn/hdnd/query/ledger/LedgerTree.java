@@ -18,10 +18,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -84,12 +86,29 @@ class LedgerTree {
         if (ids.isEmpty()) {
             return 0;
         }
+        // The events themselves, likewise: the tokens' range in one scan, and only what lies outside it by id.
         Map<String, StoredEvent> rows = new HashMap<>();
-        jdbc.sql("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry e WHERE e.event_identifier IN (:ids)")
-                .param("ids", ids)
+        Consumer<StoredEvent> keep = row -> {
+            if (ids.contains(row.eventId())) {
+                rows.put(row.eventId(), row);
+            }
+        };
+        jdbc.sql("SELECT " + StoredEvent.LEAF_FIELDS
+                        + " FROM domain_event_entry e WHERE e.global_index BETWEEN :first AND :last")
+                .param("first", firstPosition).param("last", lastPosition)
                 .query((rs, n) -> StoredEvent.read(rs))
                 .list()
-                .forEach(row -> rows.put(row.eventId(), row));
+                .forEach(keep);
+        if (rows.size() < ids.size()) {
+            Set<String> outside = new HashSet<>(ids);
+            outside.removeAll(rows.keySet());
+            jdbc.sql("SELECT " + StoredEvent.LEAF_FIELDS
+                            + " FROM domain_event_entry e WHERE e.event_identifier IN (:ids)")
+                    .param("ids", outside)
+                    .query((rs, n) -> StoredEvent.read(rs))
+                    .list()
+                    .forEach(keep);
+        }
 
         long size = size();
         Frontier frontier = read(nodes -> Frontier.read(nodes, size));

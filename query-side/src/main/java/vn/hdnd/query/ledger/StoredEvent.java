@@ -35,6 +35,9 @@ record StoredEvent(long globalIndex, String eventId, String aggregateId, String 
             e.global_index, e.event_identifier, e.aggregate_identifier, e.type, e.sequence_number, e.payload_type,
             e.payload_revision, e.time_stamp, e.payload, e.meta_data""";
 
+    /** {@link #COLUMNS} with a null for the metadata, which a leaf does not commit to: for logging events. */
+    static final String LEAF_FIELDS = COLUMNS.replace("e.meta_data", "NULL");
+
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** The row, read by column position (the ledger reads every event it logs through here). */
