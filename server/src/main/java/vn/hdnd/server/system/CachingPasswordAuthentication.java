@@ -4,10 +4,9 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import vn.hdnd.ledger.proofs.TreeHasher;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,15 +58,13 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
+    /** SHA-256 of the name, a zero byte and the password (a digest cloned, not looked up among the providers). */
     private static String key(String username, String password) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(username.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(password.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] name = username.getBytes(StandardCharsets.UTF_8);
+        byte[] secret = password.getBytes(StandardCharsets.UTF_8);
+        byte[] credentials = new byte[name.length + 1 + secret.length];
+        System.arraycopy(name, 0, credentials, 0, name.length);
+        System.arraycopy(secret, 0, credentials, name.length + 1, secret.length);
+        return HexFormat.of().formatHex(TreeHasher.sha256(credentials));
     }
 }
