@@ -35,11 +35,11 @@ class AggregateLocks {
      * outlives; but a command transaction only inserts and looks rows up by key, so it reuses its statements' plans,
      * and with sequential scans off a plan made on a small table still uses the key. Planning was a third of the
      * append's cost and more than a third of the heads'. Generic plans are forced: left to choose ({@code auto}),
-     * PostgreSQL kept planning the heads' statement anew, its generic plan costed for an array of unknown length. Then the locks, in the order of their keys (so
-     * that two transactions locking overlapping sets cannot each wait for the other), and the heads of the
-     * aggregates' streams for the aggregate cache ({@link StreamPositions}). In PostgreSQL's default isolation each
-     * statement reads a snapshot taken when it starts, so the heads are read after the locks are held and see every
-     * append committed before.
+     * PostgreSQL kept planning the heads' statement anew, its generic plan costed for an array of unknown length.
+     * Then the locks, in the order of their keys (so that two transactions locking overlapping sets cannot each wait
+     * for the other), and the heads of the aggregates' streams for the aggregate cache ({@link StreamPositions}). In
+     * PostgreSQL's default isolation each statement reads a snapshot taken when it starts, so the heads are read after
+     * the locks are held and see every append committed before.
      */
     private static final String LOCK_AND_READ_HEADS = """
             SELECT set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_seqscan', 'off', true);

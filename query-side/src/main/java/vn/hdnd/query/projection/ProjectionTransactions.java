@@ -32,8 +32,8 @@ import java.util.Set;
 @Component
 class ProjectionTransactions implements ConfigurerModule {
     /** The derived views. */
-    static final Set<String> VIEWS = Set.of("councils", "sessions", "resolutions", "oversight");
-    static final String LEDGER = "ledger";
+    private static final Set<String> VIEWS = Set.of("councils", "sessions", "resolutions", "oversight");
+    private static final String LEDGER = "ledger";
     private static final String PLANS_REUSED =
             "SELECT set_config('plan_cache_mode', 'auto', true), set_config('enable_seqscan', 'off', true)";
     private static final String APPLIED = ProjectionTransactions.class.getName();
@@ -59,7 +59,7 @@ class ProjectionTransactions implements ConfigurerModule {
     }
 
     /** An interceptor that runs {@code sql} once per batch: the settings hold until the batch's transaction ends. */
-    MessageHandlerInterceptor<EventMessage<?>> settings(String sql) {
+    private MessageHandlerInterceptor<EventMessage<?>> settings(String sql) {
         return (UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) -> {
             unitOfWork.root().resources().computeIfAbsent(APPLIED, key -> {
                 jdbc.sql(sql).query().singleRow();
