@@ -130,6 +130,10 @@ class GroupCommit implements DisposableBean, MeterBinder {
         }
     }
 
+    /** Where a lane's transaction stands when no command is running: before the first, or writing the appends. */
+    private static final int LOCKING = -1;
+    private static final int APPENDING = -2;
+
     private final class Lane {
         final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
         final Thread thread;
@@ -171,8 +175,8 @@ class GroupCommit implements DisposableBean, MeterBinder {
             boolean lockFirst = true;
             boolean appendTogether = true;
             while (!remaining.isEmpty()) {
-                // The command running or being completed; -1 before the first runs, -2 while the appends are written.
-                int[] running = {-1};
+                // The command running or being completed, or LOCKING, or APPENDING.
+                int[] running = {LOCKING};
                 boolean lockingFirst = lockFirst;
                 boolean appendingTogether = appendTogether;
                 List<Object> results = new ArrayList<>(remaining.size());
@@ -189,23 +193,23 @@ class GroupCommit implements DisposableBean, MeterBinder {
                         for (running[0] = 0; running[0] < remaining.size(); running[0]++) {
                             completions.add(remaining.get(running[0]).work.doInTransaction(status));
                         }
-                        running[0] = -2;
+                        running[0] = APPENDING;
                         DeferredAppends.write();
                         for (running[0] = 0; running[0] < remaining.size(); running[0]++) {
                             results.add(completions.get(running[0]).get());
                         }
                     });
                 } catch (RuntimeException | Error e) {
-                    if (running[0] == -1 && lockingFirst) {
+                    if (running[0] == LOCKING && lockingFirst) {
                         lockFirst = false;
                         continue;
                     }
-                    if (running[0] == -2 && appendingTogether) {
+                    if (running[0] == APPENDING && appendingTogether) {
                         appendTogether = false;
                         rewrites.increment();
                         continue;
                     }
-                    int failed = running[0] == -2 ? remaining.size() : Math.max(running[0], 0);
+                    int failed = running[0] == APPENDING ? remaining.size() : Math.max(running[0], 0);
                     if (failed < remaining.size()) {
                         remaining.remove(failed).fail(e);
                         if (!remaining.isEmpty()) {

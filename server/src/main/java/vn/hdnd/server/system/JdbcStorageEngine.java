@@ -134,12 +134,7 @@ final class JdbcStorageEngine extends JdbcEventStorageEngine {
             super.appendEvents(events, serializer);
             return;
         }
-        for (EventMessage<?> event : events) {
-            if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
-                StreamPositions.appended(domain.getAggregateIdentifier(), domain.getSequenceNumber(),
-                        StreamPositions.NOT_WRITTEN);
-            }
-        }
+        events.forEach(event -> appended(event, StreamPositions.NOT_WRITTEN));
     }
 
     @Override
@@ -158,10 +153,16 @@ final class JdbcStorageEngine extends JdbcEventStorageEngine {
         }
         for (EventMessage<?> event : events) {
             Long position = positions.get(event.getIdentifier());
-            if (position != null && event instanceof DomainEventMessage<?> domain
-                    && domain.getAggregateIdentifier() != null) {
-                StreamPositions.appended(domain.getAggregateIdentifier(), domain.getSequenceNumber(), position);
+            if (position != null) {
+                appended(event, position);
             }
+        }
+    }
+
+    /** Records an aggregate's event as appended at {@code position} ({@link StreamPositions}). */
+    private static void appended(EventMessage<?> event, long position) {
+        if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+            StreamPositions.appended(domain.getAggregateIdentifier(), domain.getSequenceNumber(), position);
         }
     }
 
