@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -40,6 +41,8 @@ class EventStoreMemoryTest {
 
     private CommittedEventStore store;
     private final AtomicBoolean appending = new AtomicBoolean(true);
+    /** The newest position the endless log has handed out. */
+    private final AtomicLong produced = new AtomicLong();
 
     @AfterEach
     void shutDown() {
@@ -115,6 +118,14 @@ class EventStoreMemoryTest {
         WeakReference<TrackedEventMessage<?>> startOfEndlessRead = new WeakReference<>(last);
         last = null;
 
+        // The release is due once the log has run a full read and a full cache past that event. How long that takes
+        // depends on the machine (a loaded CI runner made it take longer than the cleanup wait), so wait for it here.
+        long due = EndlessLog.FIRST_READ + 2L * AxonConfiguration.SHARED_EVENTS;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (produced.get() < due && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(produced.get()).as("the endless log ran a full read past the follower").isGreaterThanOrEqualTo(due);
         assertThat(collected(startOfEndlessRead))
                 .as("a read that never finds the end of the log still releases the events it read")
                 .isTrue();
@@ -122,7 +133,7 @@ class EventStoreMemoryTest {
     }
 
     private static boolean collected(WeakReference<?> reference) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3 * CLEANUP_DELAY_MS + 2000);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10 * CLEANUP_DELAY_MS);
         while (reference.get() != null && System.nanoTime() < deadline) {
             System.gc();
             Thread.sleep(100);
@@ -147,7 +158,7 @@ class EventStoreMemoryTest {
                 return LongStream.rangeClosed(after + 1, FIRST_READ).mapToObj(EndlessLog::event);
             }
             return LongStream.iterate(after + 1, i -> i + 1).takeWhile(i -> appending.get())
-                    .peek(EndlessLog::throttle).mapToObj(EndlessLog::event);
+                    .peek(EndlessLog::throttle).peek(produced::set).mapToObj(EndlessLog::event);
         }
 
         private static TrackedEventMessage<?> event(long position) {
