@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
  *   embedded store offers none, so the processor polls every 500 ms, and that was the projection lag a reader saw.
  *   The streams opened here take the callback: a watcher thread follows the head of the log (its own stream, so no
  *   processor's stream is touched from another thread) and calls every processor back when events arrive.</li>
+ *   <li>A processor's stream leaves out the events of the types it has said it cannot handle
+ *   ({@link SkippingEventStream}).</li>
  * </ul>
  */
 class CommittedEventStore extends EmbeddedEventStore {
@@ -57,7 +59,7 @@ class CommittedEventStore extends EmbeddedEventStore {
     @Override
     public TrackingEventStream openStream(TrackingToken trackingToken) {
         startWatcher();
-        return new CallbackStream(super.openStream(trackingToken));
+        return new CallbackStream(new SkippingEventStream(super.openStream(trackingToken)));
     }
 
     @Override
