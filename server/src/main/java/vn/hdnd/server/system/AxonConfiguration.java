@@ -310,20 +310,27 @@ class AxonConfiguration {
     }
 
     /**
-     * A failing projection handler must never skip an event: the error propagates, the processor's batch rolls back
-     * (tokens and rows share the transaction) and is retried with back-off, visible in the admin endpoint.
+     * The pooled processors. A failing projection handler must never skip an event: the error propagates, the
+     * processor's batch rolls back (tokens and rows share the transaction) and is retried with back-off, visible in the
+     * admin endpoint. Each coordinator looks again soon when its work packages' queues are full
+     * ({@link PromptCoordinatorExecutor}).
      */
     @Bean
-    ConfigurerModule neverSkipEvents(@Value("${council.processors.max-claimed-segments:0}") int maxClaimedSegments) {
-        return configurer -> {
-            var processing = configurer.eventProcessing()
-                    .usingPooledStreamingEventProcessors()
-                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
-            if (maxClaimedSegments > 0) {
-                // With several query nodes, each claims at most this many segments so that all of them work.
-                processing.registerPooledStreamingEventProcessorConfiguration(
-                        (config, builder) -> builder.maxClaimedSegments(maxClaimedSegments));
-            }
-        };
+    ConfigurerModule pooledProcessors(@Value("${council.processors.max-claimed-segments:0}") int maxClaimedSegments) {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> {
+                    builder.coordinatorExecutor(name -> {
+                        PromptCoordinatorExecutor executor = new PromptCoordinatorExecutor(name);
+                        config.onShutdown(executor::shutdown);
+                        return executor;
+                    });
+                    if (maxClaimedSegments > 0) {
+                        // With several query nodes, each claims at most this many segments so that all of them work.
+                        builder.maxClaimedSegments(maxClaimedSegments);
+                    }
+                    return builder;
+                });
     }
 }
