@@ -29,10 +29,11 @@ class PromptCoordinatorExecutorTest {
         // Axon's: 500 ms to poll a stream without callbacks, the token claim interval, the error back-off.
         for (long millis : new long[]{500, 5_000, 60_000}) {
             ScheduledFuture<?> task = executor.schedule(() -> { }, millis, TimeUnit.MILLISECONDS);
-            assertThat(task.getDelay(TimeUnit.MILLISECONDS)).as(millis + " ms").isBetween(millis - 100, millis);
+            // Half the delay at least: a loaded machine may pause the test between scheduling and asking.
+            assertThat(task.getDelay(TimeUnit.MILLISECONDS)).as(millis + " ms").isBetween(millis / 2, millis);
         }
         ScheduledFuture<?> inSeconds = executor.schedule(() -> { }, 1, TimeUnit.SECONDS);
-        assertThat(inSeconds.getDelay(TimeUnit.MILLISECONDS)).isBetween(900L, 1000L);
+        assertThat(inSeconds.getDelay(TimeUnit.MILLISECONDS)).isBetween(500L, 1000L);
     }
 
     @Test
