@@ -11,7 +11,6 @@ import vn.hdnd.query.support.Databases;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
-import java.util.Set;
 
 /**
  * The settings of a projection batch's transaction (PostgreSQL only), set by its first statement.
@@ -22,7 +21,7 @@ import java.util.Set;
  * made on a small table still uses the key. Planning the token's update and the views' inserts was a tenth of
  * PostgreSQL's time under the command mix ({@code pg_stat_statements}).
  *
- * <p>The four views (not the ledger) commit without waiting for the write-ahead log to reach the disk
+ * <p>The views, every processor but the ledger, commit without waiting for the write-ahead log to reach the disk
  * ({@code synchronous_commit = off}). A view and its token are written in one transaction, so a crash can only lose
  * the last few whole batches, and the processor then processes those events again from its older token: the view is
  * derived data, rebuilt exactly. Every event makes each projection commit, several times as many commits as the
@@ -31,8 +30,7 @@ import java.util.Set;
  */
 @Component
 class ProjectionTransactions implements ConfigurerModule {
-    /** The derived views. */
-    private static final Set<String> VIEWS = Set.of("councils", "sessions", "resolutions", "oversight");
+    /** The one processor that is not a derived view. */
     private static final String LEDGER = "ledger";
     private static final String PLANS_REUSED =
             "SELECT set_config('plan_cache_mode', 'auto', true), set_config('enable_seqscan', 'off', true)";
@@ -53,9 +51,9 @@ class ProjectionTransactions implements ConfigurerModule {
         }
         MessageHandlerInterceptor<EventMessage<?>> view =
                 settings(PLANS_REUSED + ", set_config('synchronous_commit', 'off', true)");
-        VIEWS.forEach(name -> configurer.eventProcessing().registerHandlerInterceptor(name, config -> view));
         MessageHandlerInterceptor<EventMessage<?>> ledger = settings(PLANS_REUSED);
-        configurer.eventProcessing().registerHandlerInterceptor(LEDGER, config -> ledger);
+        configurer.eventProcessing().registerDefaultHandlerInterceptor(
+                (config, name) -> LEDGER.equals(name) ? ledger : view);
     }
 
     /** An interceptor that runs {@code sql} once per batch: the settings hold until the batch's transaction ends. */
