@@ -7,6 +7,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -20,6 +24,7 @@ import vn.hdnd.server.support.PostgresTest;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Spring MVC finds handlers through {@link PathFirstHandlerMapping}, and it finds the same ones: every endpoint of the
@@ -88,6 +93,74 @@ class PathFirstHandlerMappingTest {
             assertThat(PathFirstHandlerMapping.Shape.of(parser.parse(open))
                     .admits(PathContainer.parsePath("/a/b/c/d"))).as(open).isTrue();
         }
+    }
+
+    @Test
+    void anAnswerRememberedForOneMethodAndMediaTypesIsNotGivenToOthers() throws Exception {
+        String seat = "/api/v1/councils/vn-hn/delegates";
+        for (int round = 0; round < 2; round++) {
+            // The same path: seat a delegate (POST, JSON in and out) and list the delegates (GET).
+            assertThat(handler(request("POST", seat, "application/json", "application/json")))
+                    .isEqualTo("seat");
+            assertThat(handler(request("GET", seat, null, "application/json"))).isEqualTo("delegates");
+            assertThatThrownBy(() -> mapping.getHandler(request("POST", seat, "text/plain", "application/json")))
+                    .as("415").isInstanceOf(HttpMediaTypeNotSupportedException.class);
+            assertThatThrownBy(() -> mapping.getHandler(request("POST", seat, "application/json", "text/csv")))
+                    .as("406").isInstanceOf(HttpMediaTypeNotAcceptableException.class);
+            assertThatThrownBy(() -> mapping.getHandler(request("DELETE", seat, null, "application/json")))
+                    .as("405").isInstanceOf(HttpRequestMethodNotSupportedException.class);
+            assertThat(handler(request("POST", seat, "application/json;charset=UTF-8", null)))
+                    .as("no Accept header").isEqualTo("seat");
+        }
+    }
+
+    @Test
+    void rememberedAnswersStayBounded() throws Exception {
+        for (int i = 0; i < PathFirstHandlerMapping.MAX_OUTCOMES + 100; i++) {
+            assertThat(handler(request("POST", "/api/v1/councils/vn-hn/committees", "application/json",
+                    "application/json, application/x-" + i))).isEqualTo("formCommittee");
+            assertThat(((PathFirstHandlerMapping) mapping).outcomesRemembered())
+                    .isLessThanOrEqualTo(PathFirstHandlerMapping.MAX_OUTCOMES);
+        }
+    }
+
+    @Test
+    void aMappingAddedWhileRunningIsFoundAndOneRemovedIsNot() throws Exception {
+        RequestMappingInfo extra = RequestMappingInfo.paths("/api/v1/test-only/{id}/probe")
+                .methods(RequestMethod.GET).options(mapping.getBuilderConfiguration()).build();
+        String path = "/api/v1/test-only/x/probe";
+        assertThat(mapping.getHandler(request("GET", path, null, null))).as("before").isNull();
+        mapping.registerMapping(extra, this, getClass().getDeclaredMethod("probe"));
+        try {
+            assertThat(handler(request("GET", path, null, null))).isEqualTo("probe");
+        } finally {
+            mapping.unregisterMapping(extra);
+        }
+        assertThat(mapping.getHandler(request("GET", path, null, null))).as("after").isNull();
+    }
+
+    /** The handler registered while running, in {@link #aMappingAddedWhileRunningIsFoundAndOneRemovedIsNot}. */
+    String probe() {
+        return "probe";
+    }
+
+    private String handler(MockHttpServletRequest request) throws Exception {
+        HandlerExecutionChain chain = mapping.getHandler(request);
+        assertThat(chain).as(request.getMethod() + " " + request.getRequestURI()).isNotNull();
+        return ((HandlerMethod) chain.getHandler()).getMethod().getName();
+    }
+
+    private static MockHttpServletRequest request(String method, String path, String contentType, String accept) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        if (contentType != null) {
+            request.setContentType(contentType);
+            request.setContent("{}".getBytes());
+        }
+        if (accept != null) {
+            request.addHeader("Accept", accept);
+        }
+        ServletRequestPathUtils.parseAndCache(request);
+        return request;
     }
 
     /** The pattern's path with a value in each variable that no literal segment of the API uses. */
