@@ -2,6 +2,7 @@ package vn.hdnd.server.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.cors.CorsUtils;
@@ -38,8 +39,8 @@ import java.util.function.Function;
  *   and Spring MVC's own answer (405, 406, 415) when none is taken.</li>
  *   <li>Spring MVC's answer for a mapping whose path matches is remembered by the request's method, {@code Content-Type}
  *   and {@code Accept} headers, where nothing else can change it: a mapping with one path pattern and no parameter,
- *   header or custom condition, and media types read from the {@code Accept} header alone. At most
- *   {@link #MAX_OUTCOMES} are kept.</li>
+ *   header or custom condition, a request other than {@code OPTIONS}, and media types read from the {@code Accept}
+ *   header alone. At most {@link #MAX_OUTCOMES} are kept.</li>
  *   <li>A controller that is a singleton is looked up once, not for each request.</li>
  * </ul>
  * A CORS pre-flight request, or a path not yet parsed, is looked up by Spring MVC itself.
@@ -70,7 +71,9 @@ class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
         Routes all = routes();
         List<Route> matching = all.matching(
                 ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication());
-        RequestKey key = acceptHeaderOnly ? RequestKey.of(request) : null;
+        // Spring MVC answers OPTIONS by the dispatch type as well; it is rare enough to ask it each time.
+        RequestKey key = acceptHeaderOnly && !HttpMethod.OPTIONS.matches(request.getMethod())
+                ? RequestKey.of(request) : null;
         // As Spring MVC: the mappings whose pattern is the path itself, and only if none takes the request, all.
         List<Found> found = new ArrayList<>(2);
         for (Route route : matching) {

@@ -115,6 +115,16 @@ class PathFirstHandlerMappingTest {
     }
 
     @Test
+    void optionsRequestsAreNotRemembered() throws Exception {
+        PathFirstHandlerMapping pathFirst = (PathFirstHandlerMapping) mapping;
+        mapping.getHandler(request("POST", "/api/v1/councils/vn-hn/terms", "application/json", "application/json"));
+        int remembered = pathFirst.outcomesRemembered();
+        // Spring MVC's answer to OPTIONS depends on the dispatch type too, which the remembered answers leave out.
+        mapping.getHandler(request("OPTIONS", "/api/v1/councils/vn-hn/terms", null, null));
+        assertThat(pathFirst.outcomesRemembered()).isEqualTo(remembered);
+    }
+
+    @Test
     void rememberedAnswersStayBounded() throws Exception {
         for (int i = 0; i < PathFirstHandlerMapping.MAX_OUTCOMES + 100; i++) {
             assertThat(handler(request("POST", "/api/v1/councils/vn-hn/committees", "application/json",
