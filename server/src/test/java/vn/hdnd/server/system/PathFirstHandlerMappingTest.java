@@ -115,6 +115,16 @@ class PathFirstHandlerMappingTest {
     }
 
     @Test
+    void aSingletonControllerIsLookedUpOnce() throws Exception {
+        String seat = "/api/v1/councils/vn-hn/delegates";
+        Object first = mapping.getHandler(request("POST", seat, "application/json", "application/json")).getHandler();
+        Object second = mapping.getHandler(request("POST", seat, "application/json", "application/json")).getHandler();
+        // Spring MVC resolves the controller's bean name into a new handler for every request.
+        assertThat(second).isSameAs(first);
+        assertThat(((HandlerMethod) first).getBean()).isNotInstanceOf(String.class);
+    }
+
+    @Test
     void optionsRequestsAreNotRemembered() throws Exception {
         PathFirstHandlerMapping pathFirst = (PathFirstHandlerMapping) mapping;
         mapping.getHandler(request("POST", "/api/v1/councils/vn-hn/terms", "application/json", "application/json"));
