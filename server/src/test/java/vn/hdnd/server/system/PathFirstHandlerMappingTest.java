@@ -49,15 +49,12 @@ class PathFirstHandlerMappingTest {
             for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
                 String method = info.getMethodsCondition().getMethods().isEmpty() ? "GET"
                         : info.getMethodsCondition().getMethods().iterator().next().name();
-                MockHttpServletRequest request = new MockHttpServletRequest(method, concrete(pattern));
-                request.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                request.setContent("{}".getBytes());
                 // The media type the endpoint produces, where it names one: /error has one endpoint per type.
-                request.addHeader("Accept", info.getProducesCondition().getProducibleMediaTypes().stream()
-                        .findFirst().map(MediaType::toString).orElse("*/*"));
-                ServletRequestPathUtils.parseAndCache(request);
+                String accept = info.getProducesCondition().getProducibleMediaTypes().stream()
+                        .findFirst().map(MediaType::toString).orElse("*/*");
 
-                HandlerExecutionChain chain = mapping.getHandler(request);
+                HandlerExecutionChain chain = mapping.getHandler(
+                        request(method, concrete(pattern), MediaType.APPLICATION_JSON_VALUE, accept));
 
                 assertThat(chain).as(method + " " + pattern).isNotNull();
                 assertThat(((HandlerMethod) chain.getHandler()).getMethod()).as(method + " " + pattern)
